@@ -1,0 +1,20 @@
+#include "vrrp/daemon/log_lines.hpp"
+
+#include <fmt/format.h>
+
+namespace vrrp::daemon {
+
+std::string format_state_change(std::string_view instance, const StateChanged& change) {
+  return fmt::format("{}: {} -> {} ({}, priority {})", instance, to_string(change.from),
+                     to_string(change.to), to_string(change.reason), change.priority);
+}
+
+std::string format_drop(std::string_view where, const IpAddress& source, DropReason reason,
+                        std::uint64_t suppressed) {
+  std::string line =
+      fmt::format("{}: dropped advert from {}: {}", where, source.to_string(), to_string(reason));
+  if (suppressed > 0) line += fmt::format(" ({} similar suppressed)", suppressed);
+  return line;
+}
+
+}  // namespace vrrp::daemon

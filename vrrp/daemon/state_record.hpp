@@ -1,0 +1,70 @@
+// Crash recovery: what this daemon has put into the kernel (VIPs per interface, macvlans it
+// created), recorded under the state directory whenever it changes, so that a later run can
+// take it all back after a SIGKILL or a power loss before anything else touches the network
+// (issue 3: "no node ever holds a VIP it doesn't own").
+//
+// The record is a small text file, one resource per line:
+//   # vrrpd owned resources
+//   address <interface> <address>/<prefix length>
+//   macvlan <name> <parent>
+// Interface names cannot contain white space (the kernel's dev_valid_name), so the format
+// needs no quoting.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vrrp/ip_address.hpp"
+
+namespace vrrp::daemon {
+
+struct OwnedAddress {
+  std::string interface;
+  IpPrefix prefix;
+  friend bool operator==(const OwnedAddress&, const OwnedAddress&) = default;
+};
+
+struct OwnedMacvlan {
+  std::string name;
+  std::string parent;
+  friend bool operator==(const OwnedMacvlan&, const OwnedMacvlan&) = default;
+};
+
+struct OwnedResources {
+  std::vector<OwnedAddress> addresses;
+  std::vector<OwnedMacvlan> macvlans;
+
+  bool empty() const { return addresses.empty() && macvlans.empty(); }
+  friend bool operator==(const OwnedResources&, const OwnedResources&) = default;
+};
+
+std::string serialize(const OwnedResources& owned);
+
+struct ParsedRecord {
+  OwnedResources owned;
+  // "line N: why" for each line that was not understood; recovery still uses the rest.
+  std::vector<std::string> errors;
+};
+ParsedRecord parse_record(std::string_view text);
+
+// The record file in the state directory, written atomically (a temporary file in the same
+// directory, fsync, rename), so a crash mid-write leaves either the old record or the new one.
+class StateRecord {
+ public:
+  // Creates `directory` (mode 0755) when missing; throws std::system_error naming it otherwise.
+  explicit StateRecord(std::string directory);
+
+  const std::string& path() const { return path_; }
+  // Writes `owned`; when it is empty the file is removed instead.
+  void save(const OwnedResources& owned);
+  // The record an earlier run left, or an empty one when there is none.
+  ParsedRecord load() const;
+  void remove();
+
+ private:
+  std::string directory_;
+  std::string path_;
+};
+
+}  // namespace vrrp::daemon
