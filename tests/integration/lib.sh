@@ -344,6 +344,10 @@ state_of() { transitions "$1" "${2:-VI_1}" | tail -n1 | awk '{ print $3 }'; }
 entered_at() {
   transitions "$1" "${3:-VI_1}" | awk -v s="$2" '$3 == s { t = $1 } END { print t }'
 }
+# entered_after NODE STATE T [INSTANCE]: when the node first entered STATE after time T.
+entered_after() {
+  transitions "$1" "${4:-VI_1}" | awk -v s="$2" -v t0="$3" '$3 == s && $1 > t0 + 0 { print $1; exit }'
+}
 # count_entries NODE STATE [INSTANCE]: how often the node entered STATE since it started.
 count_entries() { transitions "$1" "${3:-VI_1}" | awk -v s="$2" '$3 == s' | wc -l; }
 
@@ -378,7 +382,8 @@ capture_text() {
 }
 
 # adverts NAME: one line per VRRP advert, as key=value fields:
-#   t=EPOCH smac= dmac= src= dst= ttl= ver= vrid= prio= intvl= addrs=A,B
+#   t=EPOCH smac= dmac= src= dst= ttl= ver= vrid= prio= intvl= auth= addrs=A,B
+# (auth= is "?" for VRRPv3, which has no authentication field)
 adverts() {
   capture_text "$1" | awk '
     function grab(re, skip,   s) {
@@ -394,9 +399,10 @@ adverts() {
       vrid = grab("vrid [0-9]+", 5)
       prio = grab("prio [0-9]+", 5)
       intvl = grab("intvl [0-9]+(cs|s)", 6)
+      auth = grab("authtype [a-z]+", 9)
       addrs = grab("addrs(\\([0-9]+\\))?: .*$", 0); sub(/^[^:]*: /, "", addrs); gsub(/ /, "", addrs)
-      printf "t=%s smac=%s dmac=%s src=%s dst=%s ttl=%s ver=%s vrid=%s prio=%s intvl=%s addrs=%s\n",
-        $1, $2, dmac, src, dst, ttl, ver, vrid, prio, intvl, addrs
+      printf "t=%s smac=%s dmac=%s src=%s dst=%s ttl=%s ver=%s vrid=%s prio=%s intvl=%s auth=%s addrs=%s\n",
+        $1, $2, dmac, src, dst, ttl, ver, vrid, prio, intvl, auth, addrs
     }'
 }
 
