@@ -16,7 +16,7 @@ namespace vrrp {
 // RFC 9568 §6.1 Skew_Time = ((256 - Priority) * Active_Adver_Interval) / 256.
 // RFC 3768 §6.1 (v2): Skew_Time = (256 - Priority) / 256 seconds, whatever the interval, so
 // `active_adver_interval` is not used for Version::v2.
-// `priority` is the local (effective) priority; 255 gives 0.
+// `priority` is the local (effective) priority (an owner, 255, still has I/256).
 ProtocolInterval skew_time(Version version, std::uint8_t priority,
                            Centiseconds active_adver_interval);
 
