@@ -316,13 +316,16 @@ start_vrrpd() {
 stop_vrrpd() {
   local node=$1 sig=${2:-TERM} pid=${VRRPD_PID[$1]}
   VRRPD_STOPPED[$node]=1
-  kill -"$sig" "$pid" 2>/dev/null
-  if wait_for "! kill -0 $pid 2>/dev/null" 10; then
-    wait "$pid" 2>/dev/null
-    VRRPD_EXIT=$?
-  else
-    VRRPD_EXIT=timeout
-  fi
+  # (stderr hidden: bash would report "Killed" for a SIGKILL we sent on purpose)
+  {
+    kill -"$sig" "$pid"
+    if wait_for "! kill -0 $pid" 10; then
+      wait "$pid"
+      VRRPD_EXIT=$?
+    else
+      VRRPD_EXIT=timeout
+    fi
+  } 2>/dev/null
 }
 
 vrrpd_alive() { kill -0 "${VRRPD_PID[$1]}" 2>/dev/null; }
