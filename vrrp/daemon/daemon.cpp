@@ -1,0 +1,502 @@
+#include "vrrp/daemon/daemon.hpp"
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "netlink/sysctl.hpp"
+#include "vrrp/codec.hpp"
+#include "vrrp/daemon/instance_config.hpp"
+#include "vrrp/daemon/log.hpp"
+#include "vrrp/daemon/log_lines.hpp"
+
+namespace vrrp::daemon {
+
+namespace {
+
+// How many packets one readiness of a socket may handle before the loop looks at its timers
+// and other sockets again: a flood on one interface must not delay our own adverts.
+constexpr int kReceiveBudget = 64;
+
+std::string family_name(Family family) {
+  return family == Family::ipv4 ? "IPv4" : "IPv6";
+}
+
+template <typename... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <typename... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+}  // namespace
+
+Daemon::Daemon(Config config, netlink::Netlink& netlink, StateRecord& record)
+    : config_(std::move(config)),
+      netlink_(netlink),
+      links_(netlink),
+      addresses_(netlink),
+      ownership_(record) {}
+
+Daemon::~Daemon() {
+  try {
+    shutdown();
+  } catch (const std::exception& e) {
+    log_error("shutdown failed: {}", e.what());
+  }
+}
+
+void Daemon::start() {
+  loop_.handle_signals({SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGCHLD},
+                       [this](int signo) { on_signal(signo); });
+  // Subscribe before the first query, so that no change between the query and the
+  // subscription goes unseen.
+  watcher_ = std::make_unique<netlink::Watcher>();
+  loop_.watch(watcher_->fd(), [this](std::uint32_t) { on_kernel_events(); });
+  announcer_ = std::make_unique<arp::Announcer>();
+
+  const std::vector<std::string> vip_devices = assign_vip_devices(config_.instances);
+
+  // Where each instance lives, and which (interface, family) pairs need the multicast group.
+  std::vector<int> parent_index(config_.instances.size());
+  std::map<SocketKey, std::optional<IpAddress>> receive_groups;
+  std::set<std::tuple<int, Family, std::uint8_t>> seen;
+  for (std::size_t i = 0; i < config_.instances.size(); ++i) {
+    const InstanceConfig& c = config_.instances[i];
+    auto index = links_.index_of(c.interface);
+    if (!index) throw std::runtime_error(fmt::format("{}: {}", c.name, index.error().message));
+    if (!*index) {
+      throw std::runtime_error(fmt::format("{}: interface {} does not exist", c.name, c.interface));
+    }
+    parent_index[i] = **index;
+    device_names_[**index] = c.interface;
+    if (!seen.emplace(**index, c.family, c.virtual_router_id).second) {
+      throw std::runtime_error(fmt::format("{}: another instance already runs VRID {} for {} on {}",
+                                           c.name, c.virtual_router_id, family_name(c.family),
+                                           c.interface));
+    }
+    auto& group = receive_groups[{**index, c.family}];
+    if (!c.is_unicast()) group = multicast_group(c.family, config_.globals);
+  }
+  for (const auto& [key, group] : receive_groups) {
+    open_socket(key.first, device_names_.at(key.first), key.second, group, false);
+  }
+
+  for (std::size_t i = 0; i < config_.instances.size(); ++i) {
+    const InstanceConfig& c = config_.instances[i];
+    InstancePlacement placement;
+    placement.ifindex = parent_index[i];
+    placement.tx_ifindex = parent_index[i];
+    placement.vip_device = vip_devices[i];
+    if (c.vmac) {
+      create_vmac(c, vip_devices[i], parent_index[i]);
+      const int vmac_index = vmacs_.back().ifindex();
+      // RFC 9568 §7.2: adverts leave from the VMAC so their source MAC is the virtual MAC;
+      // vmac_xmit_base sends them from the parent (keepalived's option).
+      auto vmac_link_local = links_.ipv6_link_local(vmac_index);
+      const bool can_send_v6 = vmac_link_local.ok() && vmac_link_local->has_value();
+      if (!c.vmac->xmit_base && (c.family == Family::ipv4 || can_send_v6)) {
+        open_socket(vmac_index, vip_devices[i], c.family, std::nullopt, true);
+        placement.tx_ifindex = vmac_index;
+      }
+    }
+    auto link = links_.get(parent_index[i]);
+    placement.link_usable = link.ok() && link->has_value() && (*link)->usable();
+
+    InstanceSlot slot;
+    slot.fixed_source = c.unicast_src_ip.has_value() || c.mcast_src_ip.has_value();
+    slot.instance = std::make_unique<Instance>(c, config_.globals, placement, *this);
+    slots_.push_back(std::move(slot));
+    const std::size_t at = slots_.size() - 1;
+    slots_[at].timer = std::make_unique<Timer>(loop_, [this, at] {
+      slots_[at].instance->on_timer(EventLoop::now());
+      rearm(slots_[at]);
+    });
+  }
+  // The sources are asked for once every slot exists (query_source reads the slot's config).
+  for (auto& slot : slots_) {
+    slot.instance->source_changed(query_source(slot), EventLoop::now());
+  }
+  for (auto& slot : slots_) {
+    slot.instance->start(EventLoop::now());
+    rearm(slot);
+  }
+}
+
+void Daemon::create_vmac(const InstanceConfig& c, const std::string& name, int parent_ifindex) {
+  const auto rfc_mac = netlink::virtual_router_mac(c.family, c.virtual_router_id).bytes;
+  if (c.vmac->mac != MacAddress{} && c.vmac->mac != rfc_mac) {
+    log_warning("{}: a custom VMAC address is not supported; using the RFC 9568 §7.3 one", c.name);
+  }
+  ownership_.add_macvlan(name, c.interface);  // write-ahead: recorded before it exists
+  auto vmac = netlink::Vmac::create(
+      netlink_, netlink::VmacSpec{parent_ifindex, c.virtual_router_id, c.family, name});
+  if (!vmac) {
+    ownership_.remove_macvlan(name);
+    throw std::runtime_error(fmt::format("{}: {}", c.name, vmac.error().message));
+  }
+  if (c.family == Family::ipv4) {
+    if (auto status = netlink::configure_vmac_arp(name, c.interface); !status) {
+      log_warning("{}: {}", c.name, status.error().message);
+    }
+  } else {
+    // IPv6 adverts carry the interface's link-local source (RFC 9568 §5.1.2.1), and the kernel
+    // sends a link-local source only out of an interface that has it: the VMAC gets a copy of
+    // the parent's (keepalived does the same). Without one, adverts leave from the parent.
+    auto link_local = links_.ipv6_link_local(parent_ifindex);
+    if (link_local.ok() && link_local->has_value()) {
+      netlink::AddressSpec spec;
+      spec.ifindex = vmac->ifindex();
+      spec.prefix = IpPrefix{**link_local, 64};
+      spec.scope = netlink::Scope::link;
+      spec.prefix_route = false;
+      if (auto status = addresses_.add(spec); !status) {
+        log_warning("{}: {}", c.name, status.error().message);
+      }
+    } else {
+      log_warning("{}: {} has no IPv6 link-local address yet; adverts leave from {}", c.name,
+                  c.interface, c.interface);
+    }
+  }
+  log_info("{}: created VMAC {} ({}) on {}", c.name, name, vmac->mac().to_string(), c.interface);
+  device_names_[vmac->ifindex()] = name;
+  vmac_names_.insert(name);
+  vmacs_.push_back(std::move(vmac.value()));
+}
+
+void Daemon::open_socket(int ifindex, const std::string& device, Family family,
+                         std::optional<IpAddress> group, bool send_only) {
+  SocketKey key{ifindex, family};
+  if (sockets_.contains(key)) return;
+  VrrpSocket::Params params;
+  params.interface = device;
+  params.ifindex = static_cast<unsigned>(ifindex);
+  params.family = family;
+  params.group = group;
+  params.send_only = send_only;
+  auto& state = sockets_[key];
+  state.socket = std::make_unique<VrrpSocket>(params);
+  state.receives = !send_only;
+  if (state.receives) {
+    loop_.watch(state.socket->fd(), [this, key](std::uint32_t) { on_socket_readable(key); });
+  }
+}
+
+std::optional<IpAddress> Daemon::query_source(const InstanceSlot& slot) const {
+  const InstanceConfig& c = slot.instance->config();
+  if (c.unicast_src_ip) return c.unicast_src_ip;
+  if (c.mcast_src_ip) return c.mcast_src_ip;
+  auto source = c.family == Family::ipv4 ? links_.primary_ipv4(slot.instance->ifindex())
+                                         : links_.ipv6_link_local(slot.instance->ifindex());
+  if (!source) {
+    log_error("{}: {}", c.name, source.error().message);
+    return std::nullopt;
+  }
+  return *source;
+}
+
+void Daemon::run() {
+  log_notice("vrrpd running with {} instance{}", slots_.size(), slots_.size() == 1 ? "" : "s");
+  try {
+    loop_.run();
+  } catch (...) {
+    shutdown();
+    throw;
+  }
+  shutdown();
+}
+
+void Daemon::on_signal(int signo) {
+  switch (signo) {
+    case SIGTERM:
+    case SIGINT:
+      log_notice("{}: shutting down", strsignal(signo));
+      stopping_ = true;
+      loop_.stop();
+      break;
+    case SIGHUP:
+      log_warning("SIGHUP: reloading the configuration is not implemented yet; keeping it");
+      break;
+    case SIGUSR1:
+    case SIGUSR2:
+      log_statistics();
+      break;
+    case SIGCHLD:
+      while (::waitpid(-1, nullptr, WNOHANG) > 0) {
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+void Daemon::rearm(InstanceSlot& slot) {
+  slot.timer->arm_at(slot.instance->next_deadline());
+}
+
+void Daemon::on_socket_readable(const SocketKey& key) {
+  SocketState& state = sockets_.at(key);
+  const std::string where =
+      fmt::format("{} {}", device_names_.at(key.first), family_name(key.second));
+  auto socket_drop = [&](DropReason reason, std::optional<IpAddress> source, TimePoint now) {
+    state.drops.count(reason);
+    auto suppressed = state.drop_log.admit(reason, now);
+    if (!suppressed) return;
+    const std::string line =
+        source
+            ? format_drop(where, *source, reason, *suppressed)
+            : fmt::format("{}: dropped packet: {}{}", where, to_string(reason),
+                          *suppressed ? fmt::format(" ({} similar suppressed)", *suppressed) : "");
+    // Adverts of groups we are not in are normal on a shared segment.
+    if (reason == DropReason::vrid_not_configured) {
+      log_debug("{}", line);
+    } else {
+      log_info("{}", line);
+    }
+  };
+
+  for (int budget = kReceiveBudget; budget > 0; --budget) {
+    auto received = state.socket->receive();
+    if (!received) break;
+    const TimePoint now = EventLoop::now();
+    if (const auto* reason = std::get_if<DropReason>(&*received)) {
+      socket_drop(*reason, std::nullopt, now);
+      continue;
+    }
+    const auto& packet = std::get<ReceivedPacket>(*received);
+    auto decoded = decode_advert(packet.info, packet.message);
+    if (const auto* reason = std::get_if<DropReason>(&decoded)) {
+      socket_drop(*reason, packet.info.source, now);
+      continue;
+    }
+    const auto& advert = std::get<DecodedAdvert>(decoded);
+    InstanceSlot* target = nullptr;
+    for (auto& slot : slots_) {
+      const Instance& i = *slot.instance;
+      if (i.ifindex() == key.first && i.family() == key.second && i.vrid() == advert.advert.vrid) {
+        target = &slot;
+        break;
+      }
+    }
+    if (!target) {
+      socket_drop(DropReason::vrid_not_configured, packet.info.source, now);
+      continue;
+    }
+    target->instance->receive(packet.info, advert, now);
+    rearm(*target);
+  }
+}
+
+void Daemon::on_kernel_events() {
+  for (const auto& event : watcher_->poll()) {
+    const TimePoint now = EventLoop::now();
+    std::visit(Overloaded{
+                   [&](const netlink::LinkChanged& e) { on_link_changed(e, now); },
+                   [&](const netlink::AddressChanged& e) { on_address_changed(e, now); },
+                   [&](const netlink::EventsLost&) {
+                     log_warning("netlink events were lost; reading the kernel's state afresh");
+                     resync_all(now);
+                   },
+               },
+               event);
+  }
+  for (auto& slot : slots_)
+    rearm(slot);
+}
+
+void Daemon::on_link_changed(const netlink::LinkChanged& change, TimePoint now) {
+  auto known = device_names_.find(change.ifindex);
+  if (known == device_names_.end()) return;
+  if (vmac_names_.contains(known->second) && change.removed) {
+    log_error("VMAC {} was deleted by someone else; its addresses are gone", known->second);
+  }
+  const bool usable = !change.removed && change.up && change.running;
+  for (auto& slot : slots_) {
+    if (slot.instance->ifindex() == change.ifindex) slot.instance->link_changed(usable, now);
+  }
+}
+
+void Daemon::on_address_changed(const netlink::AddressChanged& change, TimePoint now) {
+  auto known = device_names_.find(change.ifindex);
+  if (known == device_names_.end()) return;
+  const Family family = change.prefix.address.family();
+  for (auto& slot : slots_) {
+    Instance& instance = *slot.instance;
+    if (instance.ifindex() == change.ifindex && instance.family() == family && !slot.fixed_source) {
+      instance.source_changed(query_source(slot), now);
+    }
+  }
+  if (change.added) return;
+  // A removal we read late may have been undone since (Backup -> Active again); only an
+  // address that is really missing is restored.
+  auto present = addresses_.contains(change.ifindex, change.prefix.address);
+  if (present.ok() && *present) return;
+  for (auto& slot : slots_)
+    slot.instance->address_removed(known->second, change.prefix, now);
+}
+
+void Daemon::resync_all(TimePoint now) {
+  for (auto& slot : slots_) {
+    auto link = links_.get(slot.instance->ifindex());
+    if (link.ok()) {
+      slot.instance->link_changed(link->has_value() && (*link)->usable(), now);
+    }
+    if (!slot.fixed_source) slot.instance->source_changed(query_source(slot), now);
+  }
+}
+
+void Daemon::shutdown() {
+  if (shut_down_) return;
+  shut_down_ = true;
+  const TimePoint now = EventLoop::now();
+  // RFC 9568 §6.4.3 Shutdown: each Active sends priority 0 so a Backup takes over after
+  // Skew_Time rather than Active_Down_Interval, then gives its addresses back.
+  for (auto& slot : slots_) {
+    slot.instance->stop(now);
+    slot.timer->cancel();
+  }
+  for (auto& vmac : vmacs_) {
+    const std::string name = vmac.name();
+    if (auto status = vmac.remove(); !status) {
+      log_error("{}", status.error().message);
+    } else {
+      ownership_.remove_macvlan(name);
+    }
+  }
+  vmacs_.clear();
+  if (!ownership_.owned().empty()) {
+    log_warning("some resources could not be released; they stay recorded for the next start");
+  }
+  log_notice("vrrpd stopped");
+}
+
+void Daemon::log_statistics() const {
+  for (const auto& slot : slots_) {
+    const Instance& i = *slot.instance;
+    const auto& c = i.counters();
+    log_notice(
+        "{}: {} priority {} on {} ({} VRID {}), adverts sent {} received {}, send errors "
+        "{}, state changes {}, VIPs restored {}, checksum form {}",
+        i.name(), to_string(i.state()), i.machine().priority(), i.interface(),
+        family_name(i.family()), i.vrid(), c.adverts_sent, c.adverts_received, c.send_errors,
+        c.state_changes, c.addresses_restored, to_string(i.checksum_form()));
+    for (std::size_t r = 0; r < kDropReasonCount; ++r) {
+      const auto reason = static_cast<DropReason>(r);
+      if (i.drops()[reason])
+        log_notice("{}: dropped {}: {}", i.name(), to_string(reason), i.drops()[reason]);
+    }
+  }
+  for (const auto& [key, state] : sockets_) {
+    for (std::size_t r = 0; r < kDropReasonCount; ++r) {
+      const auto reason = static_cast<DropReason>(r);
+      if (state.drops[reason]) {
+        log_notice("{} {}: dropped {}: {}", device_names_.at(key.first), family_name(key.second),
+                   to_string(reason), state.drops[reason]);
+      }
+    }
+  }
+}
+
+int Daemon::send_advert(Family family, int ifindex, std::span<const std::uint8_t> message,
+                        const IpAddress& source, const IpAddress& destination) {
+  auto it = sockets_.find({ifindex, family});
+  if (it == sockets_.end()) return ENODEV;
+  return it->second.socket->send(message, source, destination);
+}
+
+std::optional<std::string> Daemon::add_address(const std::string& device,
+                                               const VirtualAddress& vip) {
+  auto index = links_.index_of(device);
+  if (!index) return index.error().message;
+  if (!*index) return fmt::format("no interface {}", device);
+  const auto key = std::make_pair(device, vip.prefix.to_string());
+  if (!ownership_.owns_address(device, vip.prefix) && !foreign_addresses_.contains(key)) {
+    auto present = addresses_.contains(**index, vip.prefix.address);
+    if (present.ok() && *present) {
+      foreign_addresses_.insert(key);
+      log_notice("{} was already on {} before vrrpd bound it; it will be left there", key.second,
+                 device);
+    }
+  }
+  const bool foreign = foreign_addresses_.contains(key);
+  if (!foreign) ownership_.add_address(device, vip.prefix);  // write-ahead
+
+  netlink::AddressSpec spec;
+  spec.ifindex = **index;
+  spec.prefix = vip.prefix;
+  spec.broadcast = vip.broadcast;
+  spec.label = vip.label;
+  spec.scope = static_cast<netlink::Scope>(vip.scope);
+  // On a VMAC the subnet stays routed through the parent (see netlink/addresses.hpp), so the
+  // node's own traffic does not change path with the VRRP state.
+  spec.prefix_route = !vip.noprefixroute && !vmac_names_.contains(device);
+  if (auto status = addresses_.add(spec); !status) return status.error().message;
+  return std::nullopt;
+}
+
+std::optional<std::string> Daemon::remove_address(const std::string& device,
+                                                  const IpPrefix& prefix) {
+  if (foreign_addresses_.contains({device, prefix.to_string()})) return std::nullopt;
+  auto index = links_.index_of(device);
+  if (!index) return index.error().message;
+  if (*index) {
+    if (auto status = addresses_.remove(**index, prefix); !status) return status.error().message;
+  }
+  ownership_.remove_address(device, prefix);
+  return std::nullopt;
+}
+
+void Daemon::announce(const std::string& device, std::span<const IpAddress> addresses,
+                      std::uint32_t count) {
+  const TimePoint now = EventLoop::now();
+  auto report = [&](const std::string& what) {
+    if (auto suppressed = announce_error_log_.admit(now)) {
+      log_warning("cannot announce on {}: {}{}", device, what,
+                  *suppressed ? fmt::format(" ({} similar suppressed)", *suppressed) : "");
+    }
+  };
+  auto link = links_.get(device);
+  if (!link) return report(link.error().message);
+  if (!*link || !(*link)->mac) return report("no such Ethernet interface");
+  const netlink::LinkInfo& info = **link;
+
+  std::optional<IpAddress> na_source;
+  for (const auto& a : addresses) {
+    if (!a.is_v6()) continue;
+    // The NA's source: the device's link-local address, or its parent's (a VMAC has none of
+    // its own unless we copied one).
+    auto own = links_.ipv6_link_local(info.ifindex);
+    if (own.ok() && own->has_value()) na_source = **own;
+    if (!na_source && info.parent_ifindex) {
+      auto parent = links_.ipv6_link_local(info.parent_ifindex);
+      if (parent.ok() && parent->has_value()) na_source = **parent;
+    }
+    if (!na_source) report("no IPv6 link-local address to send Neighbor Advertisements from");
+    break;
+  }
+  for (std::uint32_t n = 0; n < count; ++n) {
+    for (const auto& a : addresses) {
+      std::error_code error;
+      if (a.is_v4()) {
+        error = announcer_->gratuitous_arp(info.ifindex, *info.mac, a);
+      } else if (na_source) {
+        error = announcer_->unsolicited_na(info.ifindex, *info.mac, *na_source, a);
+      }
+      if (error) report(fmt::format("{}: {}", a.to_string(), error.message()));
+    }
+  }
+}
+
+std::optional<std::string> Daemon::device_name(int ifindex) const {
+  auto it = device_names_.find(ifindex);
+  if (it == device_names_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace vrrp::daemon

@@ -1,0 +1,108 @@
+// The running daemon: the event loop and everything on it. It owns the kernel handles (netlink,
+// the event watcher, raw VRRP sockets, the packet socket for announcements, the VMACs), the
+// instances, and the record of what it owns; it routes each event to the instances concerned
+// and carries out their requests as their InstanceHost.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "arp/announcer.hpp"
+#include "netlink/addresses.hpp"
+#include "netlink/links.hpp"
+#include "netlink/netlink.hpp"
+#include "netlink/vmac.hpp"
+#include "netlink/watcher.hpp"
+#include "vrrp/config.hpp"
+#include "vrrp/daemon/event_loop.hpp"
+#include "vrrp/daemon/instance.hpp"
+#include "vrrp/daemon/instance_host.hpp"
+#include "vrrp/daemon/ownership.hpp"
+#include "vrrp/daemon/rate_limiter.hpp"
+#include "vrrp/daemon/vrrp_socket.hpp"
+
+namespace vrrp::daemon {
+
+class Daemon final : public InstanceHost {
+ public:
+  // `netlink` and `record` must outlive the daemon. Nothing touches the network yet.
+  Daemon(Config config, netlink::Netlink& netlink, StateRecord& record);
+  ~Daemon() override;
+
+  // Creates the VMACs and sockets and starts every instance (RFC 9568 §6.4.1 Startup).
+  // Throws std::runtime_error / std::system_error naming what failed.
+  void start();
+
+  // Runs the event loop until SIGTERM or SIGINT, then shuts down: every Active instance sends
+  // priority 0 and releases its VIPs, the VMACs are deleted, the record is cleared.
+  void run();
+
+  // InstanceHost
+  int send_advert(Family family, int ifindex, std::span<const std::uint8_t> message,
+                  const IpAddress& source, const IpAddress& destination) override;
+  std::optional<std::string> add_address(const std::string& device,
+                                         const VirtualAddress& vip) override;
+  std::optional<std::string> remove_address(const std::string& device,
+                                            const IpPrefix& prefix) override;
+  void announce(const std::string& device, std::span<const IpAddress> addresses,
+                std::uint32_t count) override;
+
+ private:
+  using SocketKey = std::pair<int, Family>;  // (ifindex, family)
+
+  struct InstanceSlot {
+    std::unique_ptr<Instance> instance;
+    std::unique_ptr<Timer> timer;
+    bool fixed_source = false;  // unicast_src_ip / mcast_src_ip: not followed from the kernel
+  };
+
+  // Per receiving socket: what was dropped before any instance saw it.
+  struct SocketState {
+    std::unique_ptr<VrrpSocket> socket;
+    bool receives = false;
+    DropCounters drops;
+    KeyedRateLimiter<DropReason> drop_log;
+  };
+
+  void create_vmac(const InstanceConfig& config, const std::string& name, int parent_ifindex);
+  void open_socket(int ifindex, const std::string& device, Family family,
+                   std::optional<IpAddress> group, bool send_only);
+  std::optional<IpAddress> query_source(const InstanceSlot& slot) const;
+  void on_socket_readable(const SocketKey& key);
+  void on_kernel_events();
+  void on_link_changed(const netlink::LinkChanged& change, TimePoint now);
+  void on_address_changed(const netlink::AddressChanged& change, TimePoint now);
+  void resync_all(TimePoint now);
+  void on_signal(int signo);
+  void rearm(InstanceSlot& slot);
+  void shutdown();
+  void log_statistics() const;
+  std::optional<std::string> device_name(int ifindex) const;
+
+  Config config_;
+  netlink::Netlink& netlink_;
+  netlink::Links links_;
+  netlink::Addresses addresses_;
+  Ownership ownership_;
+  EventLoop loop_;
+  std::unique_ptr<netlink::Watcher> watcher_;
+  std::unique_ptr<arp::Announcer> announcer_;
+  std::vector<netlink::Vmac> vmacs_;
+  std::set<std::string> vmac_names_;
+  std::map<int, std::string> device_names_;  // ifindex -> name, for the devices we use
+  std::map<SocketKey, SocketState> sockets_;
+  std::vector<InstanceSlot> slots_;
+  // Addresses that were on an interface before we bound them (an address owner's own address,
+  // RFC 9568 §1.7): bound idempotently, never removed by us.
+  std::set<std::pair<std::string, std::string>> foreign_addresses_;
+  RateLimiter announce_error_log_;
+  bool stopping_ = false;
+  bool shut_down_ = false;
+};
+
+}  // namespace vrrp::daemon

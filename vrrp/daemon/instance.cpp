@@ -1,0 +1,311 @@
+#include "vrrp/daemon/instance.hpp"
+
+#include <cstring>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "vrrp/daemon/instance_config.hpp"
+#include "vrrp/daemon/log.hpp"
+#include "vrrp/daemon/log_lines.hpp"
+#include "vrrp/daemon/source_filter.hpp"
+
+namespace vrrp::daemon {
+
+namespace {
+
+// The state machine needs an address of the instance's family from the start; until the
+// interface has one the instance sits in Fault and this placeholder is never sent.
+IpAddress unspecified(Family family) {
+  return family == Family::ipv4 ? IpAddress{} : *IpAddress::parse("::");
+}
+
+template <typename... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <typename... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+}  // namespace
+
+Instance::Instance(const InstanceConfig& config, const GlobalDefs& globals,
+                   InstancePlacement placement, InstanceHost& host)
+    : config_(config),
+      placement_(std::move(placement)),
+      host_(host),
+      advertised_(advertised_addresses(config_)),
+      destinations_(advert_destinations(config_, globals)),
+      receiver_(receiver_config_for(config_, globals, advertised_)),
+      machine_(
+          machine_config_for(config_, placement_.source.value_or(unspecified(config_.family)))),
+      schedule_(config_.garp),
+      checksum_form_(initial_checksum_form(config_, globals)) {
+  for (const auto& peer : config_.unicast_peers)
+    unicast_peers_.push_back(peer.address);
+}
+
+void Instance::start(TimePoint now) {
+  started_ = true;
+  if (!placement_.source) {
+    log_warning("{}: no {} address on {} to send adverts from; waiting in Fault", name(),
+                config_.family == Family::ipv4 ? "IPv4" : "IPv6 link-local", interface());
+  }
+  if (!placement_.link_usable) log_warning("{}: {} is down", name(), interface());
+  // A fault raised in Initialize is remembered: startup() then goes to Fault.
+  update_fault(now);
+  machine_.startup(now, actions_);
+  perform(now);
+}
+
+void Instance::stop(TimePoint now) {
+  machine_.shutdown(now, actions_);
+  perform(now);
+  // Whatever the state machine did, nothing of ours stays bound after a stop.
+  if (bound_) unbind_addresses();
+}
+
+void Instance::receive(const PacketInfo& info, const DecodedAdvert& decoded, TimePoint now) {
+  ++counters_.adverts_received;
+  const SourceFilter filter{placement_.source.value_or(unspecified(config_.family)),
+                            unicast_peers_};
+  if (auto reason = filter_source(info.source, filter)) {
+    drop(*reason, info.source, now);
+    return;
+  }
+  receiver_.local_priority = machine_.priority();
+  const auto verdict = validate_for_receiver(decoded, receiver_);
+  if (const auto* reason = std::get_if<DropReason>(&verdict)) {
+    drop(*reason, info.source, now);
+    return;
+  }
+  log_receive_notices(std::get<ReceiveNotices>(verdict), info.source, now);
+  follow_peer_checksum(info, decoded);
+
+  const Advert& advert = decoded.advert;
+  machine_.advert_received(
+      AdvertEvent{info.source, advert.priority, advert.max_advert_interval, advert.version}, now,
+      actions_);
+  perform(now);
+}
+
+std::optional<TimePoint> Instance::next_deadline() const {
+  const auto machine = machine_.next_deadline();
+  const auto announce = schedule_.next_deadline();
+  if (machine && announce) return std::min(*machine, *announce);
+  return machine ? machine : announce;
+}
+
+void Instance::on_timer(TimePoint now) {
+  if (const auto deadline = machine_.next_deadline(); deadline && *deadline <= now) {
+    machine_.timer_expired(now, actions_);
+    perform(now);
+  }
+  if (const auto deadline = schedule_.next_deadline(); deadline && *deadline <= now) {
+    announce(schedule_.take_due(now));
+  }
+}
+
+void Instance::link_changed(bool usable, TimePoint now) {
+  if (usable == placement_.link_usable) return;
+  placement_.link_usable = usable;
+  log_warning("{}: {} is {}", name(), interface(), usable ? "up" : "down");
+  update_fault(now);
+}
+
+void Instance::source_changed(std::optional<IpAddress> source, TimePoint now) {
+  if (source == placement_.source) return;
+  if (source && source->family() != config_.family) return;
+  if (source) {
+    if (started_) log_info("{}: adverts now sent from {}", name(), source->to_string());
+    machine_.set_primary_address(*source);
+  } else {
+    log_warning("{}: {} lost its {} address", name(), interface(),
+                config_.family == Family::ipv4 ? "IPv4" : "IPv6 link-local");
+  }
+  placement_.source = source;
+  update_fault(now);
+}
+
+void Instance::address_removed(const std::string& device, const IpPrefix& prefix, TimePoint) {
+  if (!bound_) return;
+  for (const VirtualAddress* vip : bound_set()) {
+    if (vip->prefix.address != prefix.address || device_for(*vip) != device) continue;
+    ++counters_.addresses_restored;
+    if (auto error = host_.add_address(device, *vip)) {
+      log_error("{}: {} was removed from {} while Active; restoring it failed: {}", name(),
+                vip->prefix.to_string(), device, *error);
+    } else {
+      log_warning("{}: {} was removed from {} while Active; restored", name(),
+                  vip->prefix.to_string(), device);
+    }
+  }
+}
+
+void Instance::update_fault(TimePoint now) {
+  const bool fault = !placement_.link_usable || !placement_.source;
+  if (fault == machine_.fault()) return;
+  if (fault) {
+    machine_.fault_raised(now, actions_);
+  } else {
+    machine_.fault_cleared(now, actions_);
+  }
+  perform(now);
+}
+
+void Instance::perform(TimePoint now) {
+  // Handlers never call back into the machine, so the buffer is stable while we walk it.
+  for (const Action& action : actions_) {
+    std::visit(Overloaded{
+                   [&](const SendAdvert& a) { send_advert(a.priority, now); },
+                   [&](const BindAddresses&) { bind_addresses(); },
+                   [&](const UnbindAddresses&) {
+                     schedule_.stop();
+                     unbind_addresses();
+                   },
+                   [&](const AnnounceAddresses&) {
+                     schedule_.start(now);
+                     announce(schedule_.take_due(now));
+                   },
+                   [&](const StateChanged& change) {
+                     ++counters_.state_changes;
+                     log_notice("{}", format_state_change(name(), change));
+                   },
+                   [&](const Notice& notice) { log_fsm_notice(notice, now); },
+               },
+               action);
+  }
+  actions_.clear();
+}
+
+void Instance::send_advert(std::uint8_t priority, TimePoint now) {
+  if (!placement_.source) return;  // Fault: nothing to send from
+  for (const IpAddress& destination : destinations_) {
+    EncodeRequest request;
+    request.version = config_.version;
+    request.vrid = config_.virtual_router_id;
+    request.priority = priority;
+    request.interval = config_.advert_interval;
+    request.auth_type = receiver_.auth_type;
+    request.auth_data = receiver_.auth_data;
+    request.addresses = advertised_;
+    request.checksum_form = checksum_form_;
+    request.source = *placement_.source;
+    request.destination = destination;
+    const std::size_t size = encode_advert(request, tx_buffer_);
+    if (size == 0) {
+      log_error("{}: cannot encode an advert (check the virtual addresses)", name());
+      return;
+    }
+    const int error = host_.send_advert(config_.family, placement_.tx_ifindex,
+                                        {tx_buffer_.data(), size}, *placement_.source, destination);
+    if (error == 0) {
+      ++counters_.adverts_sent;
+    } else {
+      ++counters_.send_errors;
+      if (auto suppressed = send_error_log_.admit(now)) {
+        log_warning("{}: cannot send advert to {}: {}{}", name(), destination.to_string(),
+                    std::strerror(error),
+                    *suppressed ? fmt::format(" ({} similar suppressed)", *suppressed) : "");
+      }
+    }
+  }
+}
+
+std::vector<const VirtualAddress*> Instance::bound_set() const {
+  std::vector<const VirtualAddress*> out;
+  for (const auto& vip : config_.virtual_addresses)
+    out.push_back(&vip);
+  for (const auto& vip : config_.virtual_addresses_excluded)
+    out.push_back(&vip);
+  return out;
+}
+
+const std::string& Instance::device_for(const VirtualAddress& vip) const {
+  return vip.device.empty() ? placement_.vip_device : vip.device;
+}
+
+void Instance::bind_addresses() {
+  bound_ = true;
+  for (const VirtualAddress* vip : bound_set()) {
+    if (auto error = host_.add_address(device_for(*vip), *vip)) {
+      log_error("{}: cannot add {} to {}: {}", name(), vip->prefix.to_string(), device_for(*vip),
+                *error);
+    }
+  }
+}
+
+void Instance::unbind_addresses() {
+  bound_ = false;
+  for (const VirtualAddress* vip : bound_set()) {
+    if (auto error = host_.remove_address(device_for(*vip), vip->prefix)) {
+      log_error("{}: cannot remove {} from {}: {}", name(), vip->prefix.to_string(),
+                device_for(*vip), *error);
+    }
+  }
+}
+
+void Instance::announce(std::uint32_t count) {
+  if (count == 0 || !bound_) return;
+  // One call per device, so the host looks each device's MAC up once per burst.
+  std::map<std::string, std::vector<IpAddress>> by_device;
+  for (const VirtualAddress* vip : bound_set()) {
+    by_device[device_for(*vip)].push_back(vip->prefix.address);
+  }
+  for (const auto& [device, addresses] : by_device)
+    host_.announce(device, addresses, count);
+}
+
+void Instance::drop(DropReason reason, const IpAddress& source, TimePoint now) {
+  drops_.count(reason);
+  if (auto suppressed = drop_log_.admit(reason, now)) {
+    const std::string line = format_drop(name(), source, reason, *suppressed);
+    // Our own adverts coming back is a property of the network, not news every few seconds.
+    if (reason == DropReason::own_advert) {
+      log_debug("{}", line);
+    } else {
+      log_info("{}", line);
+    }
+  }
+}
+
+void Instance::log_fsm_notice(const Notice& notice, TimePoint now) {
+  auto suppressed = notice_log_.admit(notice.kind, now);
+  if (!suppressed) return;
+  std::string line = fmt::format("{}: {} (peer {}, priority {}", name(), to_string(notice.kind),
+                                 notice.peer.to_string(), notice.peer_priority);
+  if (notice.kind == NoticeKind::interval_learned) {
+    line += fmt::format(", interval {} cs", notice.interval.count());
+  }
+  line += ")";
+  if (*suppressed) line += fmt::format(" ({} similar suppressed)", *suppressed);
+  log_info("{}", line);
+}
+
+void Instance::log_receive_notices(ReceiveNotices notices, const IpAddress& source, TimePoint now) {
+  for (ReceiveNotice notice :
+       {ReceiveNotice::interval_mismatch, ReceiveNotice::address_list_mismatch,
+        ReceiveNotice::owner_received_advert, ReceiveNotice::ipv6_first_address_not_link_local}) {
+    if (!notices.has(notice)) continue;
+    if (auto suppressed = receive_notice_log_.admit(static_cast<std::uint8_t>(notice), now)) {
+      log_info("{}: advert from {}: {}{}", name(), source.to_string(), to_string(notice),
+               *suppressed ? fmt::format(" ({} similar suppressed)", *suppressed) : "");
+    }
+  }
+}
+
+void Instance::follow_peer_checksum(const PacketInfo& info, const DecodedAdvert& decoded) {
+  // Issue 4's `auto`: keepalived's IPv4 VRRPv3 form first, then the form a peer uses, once.
+  // Peers that sum one way drop the other way's adverts as bad checksums, so following the
+  // first peer that differs is what makes a mixed group converge.
+  if (checksum_form_switched_ || config_.version != Version::v3 || config_.family != Family::ipv4 ||
+      decoded.matches_both_ipv4_forms || decoded.checksum_form == checksum_form_) {
+    return;
+  }
+  checksum_form_switched_ = true;
+  checksum_form_ = decoded.checksum_form;
+  log_notice("{}: peer {} uses the {} IPv4 checksum; sending that form from now on", name(),
+             info.source.to_string(), to_string(checksum_form_));
+}
+
+}  // namespace vrrp::daemon

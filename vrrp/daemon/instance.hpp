@@ -1,0 +1,120 @@
+// One vrrp_instance at run time: the core's StateMachine, driven by adverts, timers and link
+// events, and the actions it asks for carried out through an InstanceHost. Single-threaded: the
+// daemon's event loop calls every method, passing the monotonic time.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vrrp/actions.hpp"
+#include "vrrp/codec.hpp"
+#include "vrrp/config.hpp"
+#include "vrrp/daemon/announce_schedule.hpp"
+#include "vrrp/daemon/instance_host.hpp"
+#include "vrrp/daemon/rate_limiter.hpp"
+#include "vrrp/drop_reason.hpp"
+#include "vrrp/ip_packet.hpp"
+#include "vrrp/receive_validation.hpp"
+#include "vrrp/state_machine.hpp"
+
+namespace vrrp::daemon {
+
+// Where an instance lives, as the daemon found it at start-up.
+struct InstancePlacement {
+  int ifindex = 0;                  // the instance's interface: adverts are received here
+  int tx_ifindex = 0;               // adverts leave here: the VMAC, or the interface itself
+  std::string vip_device;           // the VIPs live here: the VMAC, or the interface itself
+  std::optional<IpAddress> source;  // our advert source; none yet means Fault
+  bool link_usable = true;          // the interface is up and running
+};
+
+struct InstanceCounters {
+  std::uint64_t adverts_received = 0;  // handed to this instance, before its checks
+  std::uint64_t adverts_sent = 0;
+  std::uint64_t send_errors = 0;
+  std::uint64_t state_changes = 0;
+  std::uint64_t addresses_restored = 0;
+};
+
+class Instance {
+ public:
+  Instance(const InstanceConfig& config, const GlobalDefs& globals, InstancePlacement placement,
+           InstanceHost& host);
+  Instance(const Instance&) = delete;
+  Instance& operator=(const Instance&) = delete;
+
+  const std::string& name() const { return config_.name; }
+  Family family() const { return config_.family; }
+  std::uint8_t vrid() const { return config_.virtual_router_id; }
+  int ifindex() const { return placement_.ifindex; }
+  const std::string& interface() const { return config_.interface; }
+  const std::string& vip_device() const { return placement_.vip_device; }
+  const InstanceConfig& config() const { return config_; }
+  const StateMachine& machine() const { return machine_; }
+  State state() const { return machine_.state(); }
+  const DropCounters& drops() const { return drops_; }
+  const InstanceCounters& counters() const { return counters_; }
+  ChecksumForm checksum_form() const { return checksum_form_; }
+
+  // RFC 9568 §6.4.1 Startup.
+  void start(TimePoint now);
+  // RFC 9568 §6.4.2/§6.4.3 Shutdown: an Active sends priority 0 and releases its addresses.
+  void stop(TimePoint now);
+
+  // An advert for this instance's (interface, family, VRID), decoded from `info`'s packet.
+  void receive(const PacketInfo& info, const DecodedAdvert& decoded, TimePoint now);
+
+  // The earliest instant something is due (the state machine's timer, an announcement).
+  std::optional<TimePoint> next_deadline() const;
+  // Call when now >= next_deadline().
+  void on_timer(TimePoint now);
+
+  // The interface went down or lost carrier (Fault), or came back (through Backup).
+  void link_changed(bool usable, TimePoint now);
+  // The interface's primary address changed (none: the instance cannot send, so Fault).
+  void source_changed(std::optional<IpAddress> source, TimePoint now);
+  // Someone removed `prefix` from `device`. If it is one of our VIPs while we hold them, it is
+  // put back and logged (issue 3).
+  void address_removed(const std::string& device, const IpPrefix& prefix, TimePoint now);
+
+ private:
+  void perform(TimePoint now);
+  void send_advert(std::uint8_t priority, TimePoint now);
+  void bind_addresses();
+  void unbind_addresses();
+  void announce(std::uint32_t count);
+  void update_fault(TimePoint now);
+  void drop(DropReason reason, const IpAddress& source, TimePoint now);
+  void log_fsm_notice(const Notice& notice, TimePoint now);
+  void log_receive_notices(ReceiveNotices notices, const IpAddress& source, TimePoint now);
+  void follow_peer_checksum(const PacketInfo& info, const DecodedAdvert& decoded);
+  const std::string& device_for(const VirtualAddress& vip) const;
+  std::vector<const VirtualAddress*> bound_set() const;
+
+  InstanceConfig config_;
+  InstancePlacement placement_;
+  InstanceHost& host_;
+  std::vector<IpAddress> advertised_;  // ReceiverConfig views it: never reallocated after init
+  std::vector<IpAddress> destinations_;
+  std::vector<IpAddress> unicast_peers_;
+  ReceiverConfig receiver_;
+  StateMachine machine_;
+  std::vector<Action> actions_;
+  AnnounceSchedule schedule_;
+  ChecksumForm checksum_form_;
+  bool checksum_form_switched_ = false;
+  bool bound_ = false;  // we hold the VIPs (between BindAddresses and UnbindAddresses)
+  bool started_ = false;
+  DropCounters drops_;
+  InstanceCounters counters_;
+  KeyedRateLimiter<DropReason> drop_log_;
+  KeyedRateLimiter<NoticeKind> notice_log_;
+  KeyedRateLimiter<std::uint8_t> receive_notice_log_;
+  RateLimiter send_error_log_;
+  std::array<std::uint8_t, kHeaderSize + 255 * 16 + kV2AuthDataSize> tx_buffer_{};
+};
+
+}  // namespace vrrp::daemon

@@ -1,0 +1,110 @@
+#include "vrrp/daemon/instance_config.hpp"
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace vrrp::daemon {
+
+MachineConfig machine_config_for(const InstanceConfig& instance, const IpAddress& primary) {
+  MachineConfig m;
+  m.name = instance.name;
+  m.version = instance.version;
+  m.family = instance.family;
+  m.vrid = instance.virtual_router_id;
+  m.priority = instance.priority;
+  m.advert_interval = instance.advert_interval;
+  m.preempt = instance.preempt;
+  m.preempt_delay = instance.preempt_delay;
+  m.accept_mode = instance.accept_mode;
+  m.primary_address = primary;
+  return m;
+}
+
+std::vector<IpAddress> advertised_addresses(const InstanceConfig& instance) {
+  std::vector<IpAddress> out;
+  out.reserve(instance.virtual_addresses.size());
+  for (const auto& vip : instance.virtual_addresses) {
+    // RFC 9568 §5.2.9: the list's family is the header's; keepalived sends other-family VIPs
+    // of an instance only in its excluded list, and so do we.
+    if (vip.prefix.address.family() == instance.family) out.push_back(vip.prefix.address);
+  }
+  // RFC 9568 §5.2.5: at most 255 addresses fit the count field.
+  if (out.size() > 255) out.resize(255);
+  return out;
+}
+
+std::array<std::uint8_t, kV2AuthDataSize> auth_data_for(const Authentication& auth) {
+  std::array<std::uint8_t, kV2AuthDataSize> data{};
+  if (auth.type == AuthType::simple_text) {
+    const auto n = std::min(auth.password.size(), data.size());
+    std::copy_n(auth.password.begin(), n, data.begin());
+  }
+  return data;
+}
+
+ReceiverConfig receiver_config_for(const InstanceConfig& instance, const GlobalDefs& globals,
+                                   std::span<const IpAddress> vips) {
+  ReceiverConfig r;
+  r.version = instance.version;
+  r.family = instance.family;
+  r.vrid = instance.virtual_router_id;
+  r.advert_interval = instance.advert_interval;
+  r.local_priority = instance.priority;
+  r.auth_type = instance.version == Version::v2 ? instance.authentication.type : AuthType::none;
+  r.auth_data = auth_data_for(instance.authentication);
+  r.virtual_addresses = vips;
+  r.accept_rfc9568_checksum = true;
+  r.accept_rfc5798_checksum = true;
+  r.require_ipv6_link_local_first = instance.strict_mode || globals.vrrp_strict;
+  return r;
+}
+
+ChecksumForm initial_checksum_form(const InstanceConfig& instance, const GlobalDefs& globals) {
+  if (instance.version == Version::v2) return ChecksumForm::v2;
+  if (instance.family == Family::ipv6) return ChecksumForm::rfc9568;
+  return instance.v3_checksum_as_v2 || globals.v3_checksum_as_v2 ? ChecksumForm::rfc9568
+                                                                 : ChecksumForm::rfc5798;
+}
+
+IpAddress multicast_group(Family family, const GlobalDefs& globals) {
+  return family == Family::ipv4 ? globals.vrrp_mcast_group4 : globals.vrrp_mcast_group6;
+}
+
+std::vector<IpAddress> advert_destinations(const InstanceConfig& instance,
+                                           const GlobalDefs& globals) {
+  if (!instance.is_unicast()) return {multicast_group(instance.family, globals)};
+  std::vector<IpAddress> out;
+  for (const auto& peer : instance.unicast_peers)
+    out.push_back(peer.address);
+  return out;
+}
+
+std::vector<std::string> assign_vip_devices(const std::vector<InstanceConfig>& instances) {
+  std::vector<std::string> devices;
+  std::map<std::string, const InstanceConfig*> vmac_users;
+  for (const auto& instance : instances) {
+    if (!instance.vmac) {
+      devices.push_back(instance.interface);
+      continue;
+    }
+    std::string name = instance.vmac->interface_name;
+    if (name.empty()) {
+      const std::string vrid = std::to_string(instance.virtual_router_id);
+      name = "vrrp." + vrid;
+      if (vmac_users.contains(name) && instance.family == Family::ipv6) name = "vrrp6." + vrid;
+    }
+    if (auto it = vmac_users.find(name); it != vmac_users.end()) {
+      throw std::runtime_error(
+          fmt::format("{}: {}: VMAC {} is already used by instance {}; give use_vmac a name",
+                      instance.where.to_string(), instance.name, name, it->second->name));
+    }
+    vmac_users.emplace(name, &instance);
+    devices.push_back(name);
+  }
+  return devices;
+}
+
+}  // namespace vrrp::daemon

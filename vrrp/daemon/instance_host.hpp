@@ -1,0 +1,39 @@
+// What an instance asks of the machine it runs on: the narrow interface between the per-instance
+// glue and the kernel (STYLE.md §5). The daemon implements it with raw sockets, netlink and
+// packet sockets; unit tests implement it with a recorder.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "vrrp/config.hpp"
+#include "vrrp/ip_address.hpp"
+
+namespace vrrp::daemon {
+
+class InstanceHost {
+ public:
+  virtual ~InstanceHost() = default;
+
+  // Sends one encoded advert out of interface `ifindex` (the VMAC, or the instance's interface)
+  // from `source` to `destination`. Returns 0 or the errno of the failure.
+  virtual int send_advert(Family family, int ifindex, std::span<const std::uint8_t> message,
+                          const IpAddress& source, const IpAddress& destination) = 0;
+
+  // Binds a VIP on `device`, recording it as ours for crash recovery first. Idempotent.
+  // Returns the reason on failure.
+  virtual std::optional<std::string> add_address(const std::string& device,
+                                                 const VirtualAddress& vip) = 0;
+  // Unbinds it and drops it from the record. Idempotent.
+  virtual std::optional<std::string> remove_address(const std::string& device,
+                                                    const IpPrefix& prefix) = 0;
+
+  // `count` gratuitous ARPs (IPv4) or unsolicited Neighbor Advertisements (IPv6) for each of
+  // `addresses`, out of `device` with its MAC (the VMAC with use_vmac).
+  virtual void announce(const std::string& device, std::span<const IpAddress> addresses,
+                        std::uint32_t count) = 0;
+};
+
+}  // namespace vrrp::daemon
