@@ -119,9 +119,10 @@ void StateRecord::save(const OwnedResources& owned) {
     }
     rest.remove_prefix(static_cast<std::size_t>(n));
   }
-  // The data must be on disk before the rename makes it the record (the state directory is
-  // usually a tmpfs, where this costs nothing).
-  if (::fsync(fd.get()) != 0) throw_errno(fmt::format("cannot sync {}", temp));
+  // No fsync: the record guards against the daemon's death (SIGKILL, a crash), after which the
+  // page cache still holds it; a power loss takes the kernel's addresses and macvlans with it,
+  // so there is nothing to recover then. An fsync here would cost milliseconds on a disk-backed
+  // state directory, in the middle of a Backup -> Active transition.
   fd.reset();
   if (::rename(temp.c_str(), path_.c_str()) != 0)
     throw_errno(fmt::format("cannot rename {} to {}", temp, path_));

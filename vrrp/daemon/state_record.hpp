@@ -49,7 +49,7 @@ struct ParsedRecord {
 ParsedRecord parse_record(std::string_view text);
 
 // The record file in the state directory, written atomically (a temporary file in the same
-// directory, fsync, rename), so a crash mid-write leaves either the old record or the new one.
+// directory, then rename), so a crash mid-write leaves either the old record or the new one.
 class StateRecord {
  public:
   // Creates `directory` (mode 0755) when missing; throws std::system_error naming it otherwise.
