@@ -115,8 +115,15 @@ void parse_unicast_peers(const Statement& s, InstanceDraft& d) {
         fail(line.words[i].where,
              "unicast_peer: expected min_ttl or max_ttl, got " + quoted(option));
       }
-      const auto ttl = static_cast<std::uint8_t>(integer_at(line, i + 1, 0, 255));
-      (option == "min_ttl" ? peer.min_ttl : peer.max_ttl) = ttl;
+      std::optional<std::int64_t> ttl;
+      if (i + 1 < line.words.size()) ttl = parse_integer(line.words[i + 1].text);
+      if (!ttl || *ttl < 0 || *ttl > 255) {
+        const std::string message = "unicast_peer: " + option + ": expected an integer 0-255, got ";
+        if (i + 1 < line.words.size())
+          fail(line.words[i + 1].where, message + quoted(line.words[i + 1].text));
+        fail(line.words[i].where, message + "nothing");
+      }
+      (option == "min_ttl" ? peer.min_ttl : peer.max_ttl) = static_cast<std::uint8_t>(*ttl);
     }
     for (const UnicastPeer& other : d.config.unicast_peers) {
       if (other.address == peer.address) {

@@ -35,7 +35,7 @@ class FakeFiles : public FileSource {
   std::vector<std::string> glob(const std::string& pattern) override {
     globs.push_back(pattern);
     std::vector<std::string> out;
-    for (const std::string& p : expand_braces(pattern)) {
+    for (const std::string& p : expand_braces(normalize(pattern))) {
       std::vector<std::string> matches;
       for (const auto& [path, text] : files_) {
         if (match(p, path)) matches.push_back(path);
@@ -52,6 +52,27 @@ class FakeFiles : public FileSource {
   std::vector<std::string> globs;
 
  private:
+  // Resolves "." and ".." as the file system would (there are no symlinks here).
+  static std::string normalize(const std::string& path) {
+    std::vector<std::string> parts;
+    std::size_t pos = 0;
+    while (pos <= path.size()) {
+      std::size_t slash = path.find('/', pos);
+      if (slash == std::string::npos) slash = path.size();
+      std::string part = path.substr(pos, slash - pos);
+      if (part == "..") {
+        if (!parts.empty()) parts.pop_back();
+      } else if (!part.empty() && part != ".") {
+        parts.push_back(part);
+      }
+      pos = slash + 1;
+    }
+    std::string out = path.starts_with('/') ? "" : ".";
+    for (const auto& p : parts)
+      out += "/" + p;
+    return out;
+  }
+
   static std::vector<std::string> expand_braces(const std::string& pattern) {
     const std::size_t open = pattern.find('{');
     if (open == std::string::npos) return {pattern};
