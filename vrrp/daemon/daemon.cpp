@@ -354,6 +354,7 @@ void Daemon::resync_all(TimePoint now) {
 void Daemon::shutdown() {
   if (shut_down_) return;
   shut_down_ = true;
+  if (slots_.empty() && vmacs_.empty()) return;  // start() failed before anything existed
   const TimePoint now = EventLoop::now();
   // RFC 9568 §6.4.3 Shutdown: each Active sends priority 0 so a Backup takes over after
   // Skew_Time rather than Active_Down_Interval, then gives its addresses back.

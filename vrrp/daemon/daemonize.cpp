@@ -30,7 +30,13 @@ Detached Detached::detach(bool keep_stderr) {
     do {
       n = ::read(read_end.get(), &code, 1);
     } while (n < 0 && errno == EINTR);
-    ::_exit(n == 1 ? code : static_cast<int>(ExitCode::fatal));
+    const int exit_status = n == 1 ? code : static_cast<int>(ExitCode::fatal);
+    if (exit_status != 0) {
+      // The daemon's own words went to its log (or, with -l, to this stderr already).
+      static constexpr char kMessage[] = "vrrpd: the daemon failed to start; see its log\n";
+      [[maybe_unused]] auto w = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+    }
+    ::_exit(exit_status);
   }
 
   read_end.reset();

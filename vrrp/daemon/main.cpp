@@ -35,11 +35,15 @@ int code(ExitCode c) {
   return static_cast<int>(c);
 }
 
-// A start-up message the user must see: on stderr whatever the log target, and in the log too
-// when that is syslog.
+// A start-up message the user must see: on stderr whatever the log target, and in syslog too
+// when that is the log target.
 void report(const Options& options, std::string_view message) {
+  if (options.log_console || options.action == Options::Action::config_test) {
+    log_message(LogLevel::error, message);  // the console already
+    return;
+  }
   std::fprintf(stderr, "%.*s\n", static_cast<int>(message.size()), message.data());
-  if (!options.log_console) log_message(LogLevel::error, message);
+  log_message(LogLevel::error, message);
 }
 
 // Reads and checks the configuration without touching the network. Returns the exit status
