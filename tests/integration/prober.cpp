@@ -10,8 +10,8 @@
 //     Sends one datagram per interval carrying a sequence number and a timestamp, records every
 //     reply, and prints the longest outage (the longest gap between consecutive replies), the
 //     number of lost probes and the timeline of responders. --duration-ms 0 (the default) runs
-//     until SIGINT or SIGTERM. --live narrates silences, resumptions and responder changes as
-//     they happen (for tools/demo).
+//     until SIGINT or SIGTERM. --live narrates silences, resumptions and responder changes on
+//     stderr as they happen (for tools/demo).
 //
 // Plain C++ and system headers only: it is a test tool, not part of vrrpd.
 
@@ -367,8 +367,8 @@ class LiveNarrator {
 
  private:
   void say(std::int64_t now, const std::string& text) {
-    std::printf("[prober %8.3f s] %s\n", static_cast<double>(now) / 1e9, text.c_str());
-    std::fflush(stdout);
+    // On stderr, so the summary on stdout stays machine-readable.
+    std::fprintf(stderr, "[prober %8.3f s] %s\n", static_cast<double>(now) / 1e9, text.c_str());
   }
 
   bool enabled_;
@@ -563,7 +563,7 @@ int probe(const Options& o) {
     int n = ppoll(&p, 1, &timeout, nullptr);
     if (n < 0 && errno != EINTR) die_errno("ppoll");
     if (n > 0) receive_all(s.get(), start, replies, live);
-    live.on_tick(mono_ns() - start);
+    if (stop_sending_at < 0) live.on_tick(mono_ns() - start);
   }
 
   const std::int64_t run_ns = stop_sending_at;
