@@ -81,6 +81,12 @@ void Daemon::start() {
                                            c.name, c.virtual_router_id, family_name(c.family),
                                            c.interface));
     }
+    // A VMAC instance in multicast mode hears its group on the VMAC (see below); everything
+    // else hears on the interface.
+    if (c.vmac && !c.is_unicast()) {
+      served_on_vmac_.emplace(**index, c.family, c.virtual_router_id);
+      continue;
+    }
     auto& group = receive_groups[{**index, c.family}];
     if (!c.is_unicast()) group = multicast_group(c.family, config_.globals);
   }
@@ -92,18 +98,32 @@ void Daemon::start() {
     const InstanceConfig& c = config_.instances[i];
     InstancePlacement placement;
     placement.ifindex = parent_index[i];
+    placement.rx_ifindex = parent_index[i];
     placement.tx_ifindex = parent_index[i];
     placement.vip_device = vip_devices[i];
     if (c.vmac) {
       create_vmac(c, vip_devices[i], parent_index[i]);
       const int vmac_index = vmacs_.back().ifindex();
+      auto vmac_link_local = links_.ipv6_link_local(vmac_index);
+      const bool vmac_can_send =
+          c.family == Family::ipv4 || (vmac_link_local.ok() && vmac_link_local->has_value());
+      if (!c.is_unicast()) {
+        // A peer's advert carries the same virtual MAC as source as ours would, and the
+        // macvlan driver hands a multicast frame whose source MAC is one of its own macvlans'
+        // to that macvlan only, taking it for a reflection: the parent never sees it. So the
+        // group is heard on the VMAC (keepalived does the same); frames from peers without a
+        // VMAC reach every macvlan too.
+        open_socket(vmac_index, vip_devices[i], c.family,
+                    multicast_group(c.family, config_.globals), false);
+        placement.rx_ifindex = vmac_index;
+      }
       // RFC 9568 §7.2: adverts leave from the VMAC so their source MAC is the virtual MAC;
       // vmac_xmit_base sends them from the parent (keepalived's option).
-      auto vmac_link_local = links_.ipv6_link_local(vmac_index);
-      const bool can_send_v6 = vmac_link_local.ok() && vmac_link_local->has_value();
-      if (!c.vmac->xmit_base && (c.family == Family::ipv4 || can_send_v6)) {
+      if (!c.vmac->xmit_base && vmac_can_send) {
         open_socket(vmac_index, vip_devices[i], c.family, std::nullopt, true);
         placement.tx_ifindex = vmac_index;
+      } else {
+        open_socket(parent_index[i], c.interface, c.family, std::nullopt, true);
       }
     }
     auto link = links_.get(parent_index[i]);
@@ -279,10 +299,14 @@ void Daemon::on_socket_readable(const SocketKey& key) {
     InstanceSlot* target = nullptr;
     for (auto& slot : slots_) {
       const Instance& i = *slot.instance;
-      if (i.ifindex() == key.first && i.family() == key.second && i.vrid() == advert.advert.vrid) {
+      if (i.receive_ifindex() == key.first && i.family() == key.second &&
+          i.vrid() == advert.advert.vrid) {
         target = &slot;
         break;
       }
+    }
+    if (!target && served_on_vmac_.contains({key.first, key.second, advert.advert.vrid})) {
+      continue;  // the instance hears this one on its VMAC
     }
     if (!target) {
       socket_drop(DropReason::vrid_not_configured, packet.info.source, now);

@@ -96,6 +96,9 @@ class Daemon final : public InstanceHost {
   std::set<std::string> vmac_names_;
   std::map<int, std::string> device_names_;  // ifindex -> name, for the devices we use
   std::map<SocketKey, SocketState> sockets_;
+  // (interface, family, VRID) of VMAC instances, which hear their group on the VMAC: the copies
+  // the parent also hears (adverts from peers without a VMAC) are not theirs to count.
+  std::set<std::tuple<int, Family, std::uint8_t>> served_on_vmac_;
   std::vector<InstanceSlot> slots_;
   // Addresses that were on an interface before we bound them (an address owner's own address,
   // RFC 9568 §1.7): bound idempotently, never removed by us.

@@ -24,9 +24,10 @@ namespace vrrp::daemon {
 
 // Where an instance lives, as the daemon found it at start-up.
 struct InstancePlacement {
-  int ifindex = 0;                  // the instance's interface: adverts are received here
-  int tx_ifindex = 0;               // adverts leave here: the VMAC, or the interface itself
-  std::string vip_device;           // the VIPs live here: the VMAC, or the interface itself
+  int ifindex = 0;         // the instance's interface: its link state and address are followed
+  int rx_ifindex = 0;      // adverts arrive here: the interface, or the VMAC (see daemon.cpp)
+  int tx_ifindex = 0;      // adverts leave here: the VMAC, or the interface itself
+  std::string vip_device;  // the VIPs live here: the VMAC, or the interface itself
   std::optional<IpAddress> source;  // our advert source; none yet means Fault
   bool link_usable = true;          // the interface is up and running
 };
@@ -50,6 +51,7 @@ class Instance {
   Family family() const { return config_.family; }
   std::uint8_t vrid() const { return config_.virtual_router_id; }
   int ifindex() const { return placement_.ifindex; }
+  int receive_ifindex() const { return placement_.rx_ifindex; }
   const std::string& interface() const { return config_.interface; }
   const std::string& vip_device() const { return placement_.vip_device; }
   const InstanceConfig& config() const { return config_; }

@@ -81,6 +81,7 @@ InstanceConfig base_config() {
 InstancePlacement placement(const char* device = "eth0") {
   InstancePlacement p;
   p.ifindex = 2;
+  p.rx_ifindex = 2;
   p.tx_ifindex = 2;
   p.vip_device = device;
   p.source = IpAddress::v4(192, 0, 2, 1);
