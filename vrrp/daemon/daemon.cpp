@@ -437,11 +437,13 @@ int Daemon::send_advert(Family family, int ifindex, std::span<const std::uint8_t
 
 std::optional<std::string> Daemon::add_address(const std::string& device,
                                                const VirtualAddress& vip) {
-  auto index = links_.index_of(device);
+  auto index = device_index(device);
   if (!index) return index.error().message;
   if (!*index) return fmt::format("no interface {}", device);
   const auto key = std::make_pair(device, vip.prefix.to_string());
-  if (!ownership_.owns_address(device, vip.prefix) && !foreign_addresses_.contains(key)) {
+  // Once per address for the daemon's life: whether it was there before we ever bound it.
+  // (Not on every bind: this sits between the Active_Down_Timer and our first advert.)
+  if (checked_addresses_.insert(key).second && !ownership_.owns_address(device, vip.prefix)) {
     auto present = addresses_.contains(**index, vip.prefix.address);
     if (present.ok() && *present) {
       foreign_addresses_.insert(key);
@@ -468,7 +470,7 @@ std::optional<std::string> Daemon::add_address(const std::string& device,
 std::optional<std::string> Daemon::remove_address(const std::string& device,
                                                   const IpPrefix& prefix) {
   if (foreign_addresses_.contains({device, prefix.to_string()})) return std::nullopt;
-  auto index = links_.index_of(device);
+  auto index = device_index(device);
   if (!index) return index.error().message;
   if (*index) {
     if (auto status = addresses_.remove(**index, prefix); !status) return status.error().message;
@@ -518,10 +520,13 @@ void Daemon::announce(const std::string& device, std::span<const IpAddress> addr
   }
 }
 
-std::optional<std::string> Daemon::device_name(int ifindex) const {
-  auto it = device_names_.find(ifindex);
-  if (it == device_names_.end()) return std::nullopt;
-  return it->second;
+netlink::Result<std::optional<int>> Daemon::device_index(const std::string& device) const {
+  // The interfaces and VMACs the daemon set up keep their index while it runs (it follows
+  // their removal); others (a VIP's `dev`) are asked for.
+  for (const auto& [index, name] : device_names_) {
+    if (name == device) return std::optional<int>(index);
+  }
+  return links_.index_of(device);
 }
 
 }  // namespace vrrp::daemon

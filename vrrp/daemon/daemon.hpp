@@ -82,7 +82,7 @@ class Daemon final : public InstanceHost {
   void rearm(InstanceSlot& slot);
   void shutdown();
   void log_statistics() const;
-  std::optional<std::string> device_name(int ifindex) const;
+  netlink::Result<std::optional<int>> device_index(const std::string& device) const;
 
   Config config_;
   netlink::Netlink& netlink_;
@@ -103,6 +103,7 @@ class Daemon final : public InstanceHost {
   // Addresses that were on an interface before we bound them (an address owner's own address,
   // RFC 9568 §1.7): bound idempotently, never removed by us.
   std::set<std::pair<std::string, std::string>> foreign_addresses_;
+  std::set<std::pair<std::string, std::string>> checked_addresses_;
   RateLimiter announce_error_log_;
   bool stopping_ = false;
   bool shut_down_ = false;

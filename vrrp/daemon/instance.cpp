@@ -179,7 +179,9 @@ void Instance::perform(TimePoint now) {
 }
 
 void Instance::send_advert(std::uint8_t priority, TimePoint now) {
-  if (!placement_.source) return;  // Fault: nothing to send from
+  // Fault: nothing to send from, or no link to send on (the priority-0 advert on the way into
+  // Fault cannot leave a link that is down).
+  if (!placement_.source || !placement_.link_usable) return;
   for (const IpAddress& destination : destinations_) {
     EncodeRequest request;
     request.version = config_.version;
