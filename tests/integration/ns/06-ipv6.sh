@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Scenario 6: IPv6 instances (VIP 2001:db8::100). Adverts go from the link-local address to
 # ff02::12 with hop limit 255 (RFC 9568 §5.1.2); the new Active sends unsolicited Neighbor
-# Advertisements for the VIP with the Override flag and its link-layer address (§6.4.2,
-# RFC 4861 §7.2.6), so the client's neighbour entry follows the VIP.
+# Advertisements for the VIP to ff02::1 with the Router and Override flags, the Solicited flag
+# clear and its link-layer address (§6.4.2, RFC 4861 §7.2.6), so the client's neighbour entry
+# follows the VIP.
 source "$(dirname "$0")/../lib.sh"
 lib_init "$@"
 
@@ -28,7 +29,8 @@ check "from r1's link-local $r1_ll to ff02::12, hop limit 255, VRRPv3, VRID 52, 
 na=$(neighbor_adverts wire | grep " tgt=2001:db8::100 " | grep " lladdr=$r1_mac" | head -n1)
 note "NA: $na"
 assert "r1 sent an unsolicited NA for the VIP with its MAC" '[[ -n $na ]]'
-check "to ff02::1 with the Override flag" advert_is "$na" dst=ff02::1 flags=override
+check "to ff02::1 with Router and Override set, Solicited clear (RFC 9568 §6.4.2)" \
+  advert_is "$na" dst=ff02::1 flags=router,override
 
 probe_start v6 2001:db8::100
 check "the client's neighbour entry for the VIP is r1's MAC" \
