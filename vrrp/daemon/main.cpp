@@ -16,12 +16,8 @@
 #include "vrrp/daemon/crash_recovery.hpp"
 #include "vrrp/daemon/daemon.hpp"
 #include "vrrp/daemon/daemonize.hpp"
-#if __has_include("vrrp/daemon/file_source.hpp")
-#include "vrrp/daemon/file_source.hpp"
-#else
-#include "vrrp/daemon/stub_file_source.hpp"  // until the config work lands its own
-#endif
 #include "vrrp/daemon/exit_codes.hpp"
+#include "vrrp/daemon/file_source.hpp"
 #include "vrrp/daemon/instance_config.hpp"
 #include "vrrp/daemon/log.hpp"
 #include "vrrp/daemon/options.hpp"
