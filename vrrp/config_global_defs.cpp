@@ -11,17 +11,8 @@ using std::chrono::seconds;
 
 // Upper bounds keepalived does not document; generous, so that no keepalived configuration is
 // refused for them, yet small enough that a typo (an extra digit or three) is caught.
-constexpr std::int64_t kMaxGarpDelaySeconds = 86400;
-constexpr std::int64_t kMaxGarpRepeat = 65535;
 constexpr Duration kMaxGarpInterval = seconds(60);
 constexpr Duration kMaxStartupDelay = seconds(3600);
-
-std::uint32_t count(const Statement& s) {
-  return static_cast<std::uint32_t>(single_integer(s, 0, kMaxGarpRepeat));
-}
-seconds whole_seconds(const Statement& s) {
-  return seconds(single_integer(s, 0, kMaxGarpDelaySeconds));
-}
 
 IpAddress multicast_group(const Statement& s, Family family) {
   const char* expected = family == Family::ipv4 ? "an IPv4 multicast address (224.0.0.0/4)"
@@ -64,25 +55,25 @@ constexpr auto kHandlers = std::to_array<KeywordHandler<GlobalDraft>>({
      }},
     {"vrrp_garp_master_delay",
      [](const Statement& s, GlobalDraft& d, ParseContext&) {
-       d.garp.master_delay = whole_seconds(s);
+       d.garp.master_delay = garp_seconds(s);
      }},
     {"vrrp_garp_master_repeat",
-     [](const Statement& s, GlobalDraft& d, ParseContext&) { d.garp.master_repeat = count(s); }},
+     [](const Statement& s, GlobalDraft& d, ParseContext&) { d.garp.master_repeat = garp_count(s); }},
     {"vrrp_garp_lower_prio_delay",
      [](const Statement& s, GlobalDraft& d, ParseContext&) {
-       d.garp.lower_prio_delay = whole_seconds(s);
+       d.garp.lower_prio_delay = garp_seconds(s);
      }},
     {"vrrp_garp_lower_prio_repeat",
      [](const Statement& s, GlobalDraft& d, ParseContext&) {
-       d.garp.lower_prio_repeat = count(s);
+       d.garp.lower_prio_repeat = garp_count(s);
      }},
     {"vrrp_garp_master_refresh",
      [](const Statement& s, GlobalDraft& d, ParseContext&) {
-       d.garp.master_refresh = whole_seconds(s);
+       d.garp.master_refresh = garp_seconds(s);
      }},
     {"vrrp_garp_master_refresh_repeat",
      [](const Statement& s, GlobalDraft& d, ParseContext&) {
-       d.garp.master_refresh_repeat = count(s);
+       d.garp.master_refresh_repeat = garp_count(s);
      }},
     {"vrrp_garp_interval",
      [](const Statement& s, GlobalDraft& d, ParseContext&) {

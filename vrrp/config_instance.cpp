@@ -10,8 +10,6 @@ namespace {
 
 using std::chrono::seconds;
 
-constexpr std::int64_t kMaxGarpDelaySeconds = 86400;
-constexpr std::int64_t kMaxGarpRepeat = 65535;
 constexpr Duration kMaxPreemptDelay = seconds(1000);  // keepalived.conf(5): 0-1000
 constexpr std::size_t kMaxAuthPass = 8;               // RFC 3768 §5.3.10: 8 octets
 
@@ -19,13 +17,6 @@ using Handler = KeywordHandler<InstanceDraft>;
 
 void set_notify(std::optional<NotifyScript>& slot, const Statement& s) {
   slot = notify_script(s);
-}
-
-std::uint32_t count(const Statement& s) {
-  return static_cast<std::uint32_t>(single_integer(s, 0, kMaxGarpRepeat));
-}
-seconds whole_seconds(const Statement& s) {
-  return seconds(single_integer(s, 0, kMaxGarpDelaySeconds));
 }
 
 // `use_vmac [[name] IFNAME] [MAC] [netlink_notify_msg] [group GROUP]`
@@ -297,25 +288,25 @@ constexpr auto kHandlers = std::to_array<Handler>({
      }},
     {"garp_master_delay",
      [](const Statement& s, InstanceDraft& d, ParseContext&) {
-       d.garp.master_delay = whole_seconds(s);
+       d.garp.master_delay = garp_seconds(s);
      }},
     {"garp_master_repeat",
-     [](const Statement& s, InstanceDraft& d, ParseContext&) { d.garp.master_repeat = count(s); }},
+     [](const Statement& s, InstanceDraft& d, ParseContext&) { d.garp.master_repeat = garp_count(s); }},
     {"garp_lower_prio_delay",
      [](const Statement& s, InstanceDraft& d, ParseContext&) {
-       d.garp.lower_prio_delay = whole_seconds(s);
+       d.garp.lower_prio_delay = garp_seconds(s);
      }},
     {"garp_lower_prio_repeat",
      [](const Statement& s, InstanceDraft& d, ParseContext&) {
-       d.garp.lower_prio_repeat = count(s);
+       d.garp.lower_prio_repeat = garp_count(s);
      }},
     {"garp_master_refresh",
      [](const Statement& s, InstanceDraft& d, ParseContext&) {
-       d.garp.master_refresh = whole_seconds(s);
+       d.garp.master_refresh = garp_seconds(s);
      }},
     {"garp_master_refresh_repeat",
      [](const Statement& s, InstanceDraft& d, ParseContext&) {
-       d.garp.master_refresh_repeat = count(s);
+       d.garp.master_refresh_repeat = garp_count(s);
      }},
     {"lower_prio_no_advert",
      [](const Statement& s, InstanceDraft& d, ParseContext&) {

@@ -260,4 +260,12 @@ std::vector<Token> word_list(const Statement& s) {
   return words;
 }
 
+std::chrono::seconds garp_seconds(const Statement& s) {
+  return std::chrono::seconds(single_integer(s, 0, 86400));
+}
+
+std::uint32_t garp_count(const Statement& s) {
+  return static_cast<std::uint32_t>(single_integer(s, 0, 65535));
+}
+
 }  // namespace vrrp::config_detail

@@ -69,6 +69,11 @@ NotifyScript notify_script(const Statement& s);
 // A `{ ... }` block of single words (notification_email, group): one per line or several.
 std::vector<Token> word_list(const Statement& s);
 
+// garp timing (vrrp_garp_* and garp_*): whole seconds 0-86400 and counts 0-65535. keepalived
+// documents no bounds; these refuse no real configuration and catch a typo's extra digits.
+std::chrono::seconds garp_seconds(const Statement& s);
+std::uint32_t garp_count(const Statement& s);
+
 // Interface names are at most IFNAMSIZ - 1 = 15 bytes on Linux.
 inline constexpr std::size_t kMaxInterfaceName = 15;
 
