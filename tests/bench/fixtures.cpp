@@ -1,5 +1,6 @@
 #include "fixtures.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace vrrp::bench {
@@ -85,7 +86,8 @@ ReceivedCase v2_case(std::size_t address_count) {
 std::vector<std::uint8_t> with_ipv4_header(const PacketInfo& info,
                                            const std::vector<std::uint8_t>& message) {
   const std::size_t total = 20 + message.size();
-  std::vector<std::uint8_t> packet(20);
+  std::vector<std::uint8_t> packet(total);
+  std::copy(message.begin(), message.end(), packet.begin() + 20);
   packet[0] = 0x45;  // version 4, IHL 5
   packet[2] = static_cast<std::uint8_t>(total >> 8);
   packet[3] = static_cast<std::uint8_t>(total);
@@ -107,7 +109,6 @@ std::vector<std::uint8_t> with_ipv4_header(const PacketInfo& info,
   const auto checksum = static_cast<std::uint16_t>(~sum);
   packet[10] = static_cast<std::uint8_t>(checksum >> 8);
   packet[11] = static_cast<std::uint8_t>(checksum);
-  packet.insert(packet.end(), message.begin(), message.end());
   return packet;
 }
 
