@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 #include <tuple>
 
@@ -26,6 +27,29 @@ constexpr int kReceiveBudget = 64;
 
 std::string family_name(Family family) {
   return family == Family::ipv4 ? "IPv4" : "IPv6";
+}
+
+// /proc/sys/net/ipv6/conf/<ifname>/<setting>; the reason on failure.
+std::optional<std::string> write_ipv6_conf(const std::string& ifname, const char* setting,
+                                           int value) {
+  const std::string path = fmt::format("/proc/sys/net/ipv6/conf/{}/{}", ifname, setting);
+  std::ofstream out(path);
+  if (out) out << value << '\n';
+  out.flush();
+  if (!out) return fmt::format("sysctl {}: {}", path, std::strerror(errno));
+  return std::nullopt;
+}
+
+// Whether `address` lies in `prefix`'s network.
+bool same_network(const IpAddress& address, const IpPrefix& prefix) {
+  const auto a = address.bytes();
+  const auto b = prefix.address.bytes();
+  int bits = prefix.length;
+  for (std::size_t i = 0; i < a.size() && bits > 0; ++i, bits -= 8) {
+    const std::uint8_t mask = bits >= 8 ? 0xff : static_cast<std::uint8_t>(0xff << (8 - bits));
+    if ((a[i] & mask) != (b[i] & mask)) return false;
+  }
+  return true;
 }
 
 template <typename... Ts>
@@ -91,7 +115,7 @@ void Daemon::start() {
     if (!c.is_unicast()) group = multicast_group(c.family, config_.globals);
   }
   for (const auto& [key, group] : receive_groups) {
-    open_socket(key.first, device_names_.at(key.first), key.second, group, false);
+    open_socket(key.first, device_names_.at(key.first), key.second, group, false, false);
   }
 
   for (std::size_t i = 0; i < config_.instances.size(); ++i) {
@@ -104,26 +128,33 @@ void Daemon::start() {
     if (c.vmac) {
       create_vmac(c, vip_devices[i], parent_index[i]);
       const int vmac_index = vmacs_.back().ifindex();
-      auto vmac_link_local = links_.ipv6_link_local(vmac_index);
-      const bool vmac_can_send =
-          c.family == Family::ipv4 || (vmac_link_local.ok() && vmac_link_local->has_value());
       if (!c.is_unicast()) {
         // A peer's advert carries the same virtual MAC as source as ours would, and the
         // macvlan driver hands a multicast frame whose source MAC is one of its own macvlans'
         // to that macvlan only, taking it for a reflection: the parent never sees it. So the
-        // group is heard on the VMAC (keepalived does the same); frames from peers without a
-        // VMAC reach every macvlan too.
+        // group is heard on the VMAC (keepalived does the same), through a link-layer socket
+        // (see vrrp_socket.hpp); frames from peers without a VMAC reach every macvlan too.
         open_socket(vmac_index, vip_devices[i], c.family,
-                    multicast_group(c.family, config_.globals), false);
+                    multicast_group(c.family, config_.globals), false, true);
         placement.rx_ifindex = vmac_index;
       }
       // RFC 9568 §7.2: adverts leave from the VMAC so their source MAC is the virtual MAC;
       // vmac_xmit_base sends them from the parent (keepalived's option).
-      if (!c.vmac->xmit_base && vmac_can_send) {
-        open_socket(vmac_index, vip_devices[i], c.family, std::nullopt, true);
+      if (c.vmac->xmit_base) {
+        open_socket(parent_index[i], c.interface, c.family, std::nullopt, true, false);
+      } else if (!c.is_unicast()) {
+        placement.tx_ifindex = vmac_index;  // the link-layer socket above
+      } else if (c.family == Family::ipv4) {
+        // Unicast needs the kernel's neighbour resolution: a raw socket on the VMAC, which
+        // finds the peers on-link through the parent's subnet.
+        open_socket(vmac_index, vip_devices[i], c.family, std::nullopt, true, false);
         placement.tx_ifindex = vmac_index;
       } else {
-        open_socket(parent_index[i], c.interface, c.family, std::nullopt, true);
+        // An IPv6 source needs a link-local address on the sending interface, and the VMAC has
+        // none (it would announce itself with router solicitations and MLD reports).
+        log_warning("{}: IPv6 unicast adverts leave from {}, not from the VMAC", c.name,
+                    c.interface);
+        open_socket(parent_index[i], c.interface, c.family, std::nullopt, true, false);
       }
     }
     auto link = links_.get(parent_index[i]);
@@ -139,6 +170,7 @@ void Daemon::start() {
       rearm(slots_[at]);
     });
   }
+  prepare_addresses();
   // The sources are asked for once every slot exists (query_source reads the slot's config).
   for (auto& slot : slots_) {
     slot.instance->source_changed(query_source(slot), EventLoop::now());
@@ -165,24 +197,10 @@ void Daemon::create_vmac(const InstanceConfig& c, const std::string& name, int p
     if (auto status = netlink::configure_vmac_arp(name, c.interface); !status) {
       log_warning("{}: {}", c.name, status.error().message);
     }
-  } else {
-    // IPv6 adverts carry the interface's link-local source (RFC 9568 §5.1.2.1), and the kernel
-    // sends a link-local source only out of an interface that has it: the VMAC gets a copy of
-    // the parent's (keepalived does the same). Without one, adverts leave from the parent.
-    auto link_local = links_.ipv6_link_local(parent_ifindex);
-    if (link_local.ok() && link_local->has_value()) {
-      netlink::AddressSpec spec;
-      spec.ifindex = vmac->ifindex();
-      spec.prefix = IpPrefix{**link_local, 64};
-      spec.scope = netlink::Scope::link;
-      spec.prefix_route = false;
-      if (auto status = addresses_.add(spec); !status) {
-        log_warning("{}: {}", c.name, status.error().message);
-      }
-    } else {
-      log_warning("{}: {} has no IPv6 link-local address yet; adverts leave from {}", c.name,
-                  c.interface, c.interface);
-    }
+    // An IPv4 VMAC has no use for IPv6, whose multicast listener reports (all-routers, on a
+    // forwarding host) would leave with the virtual MAC as source while we are Backup.
+    if (auto error = write_ipv6_conf(name, "disable_ipv6", 1))
+      log_warning("{}: {}", c.name, *error);
   }
   log_info("{}: created VMAC {} ({}) on {}", c.name, name, vmac->mac().to_string(), c.interface);
   device_names_[vmac->ifindex()] = name;
@@ -191,7 +209,7 @@ void Daemon::create_vmac(const InstanceConfig& c, const std::string& name, int p
 }
 
 void Daemon::open_socket(int ifindex, const std::string& device, Family family,
-                         std::optional<IpAddress> group, bool send_only) {
+                         std::optional<IpAddress> group, bool send_only, bool link_layer) {
   SocketKey key{ifindex, family};
   if (sockets_.contains(key)) return;
   VrrpSocket::Params params;
@@ -200,6 +218,7 @@ void Daemon::open_socket(int ifindex, const std::string& device, Family family,
   params.family = family;
   params.group = group;
   params.send_only = send_only;
+  params.link_layer = link_layer;
   auto& state = sockets_[key];
   state.socket = std::make_unique<VrrpSocket>(params);
   state.receives = !send_only;
@@ -441,16 +460,7 @@ std::optional<std::string> Daemon::add_address(const std::string& device,
   if (!index) return index.error().message;
   if (!*index) return fmt::format("no interface {}", device);
   const auto key = std::make_pair(device, vip.prefix.to_string());
-  // Once per address for the daemon's life: whether it was there before we ever bound it.
-  // (Not on every bind: this sits between the Active_Down_Timer and our first advert.)
-  if (checked_addresses_.insert(key).second && !ownership_.owns_address(device, vip.prefix)) {
-    auto present = addresses_.contains(**index, vip.prefix.address);
-    if (present.ok() && *present) {
-      foreign_addresses_.insert(key);
-      log_notice("{} was already on {} before vrrpd bound it; it will be left there", key.second,
-                 device);
-    }
-  }
+  check_preexisting(device, **index, vip.prefix);
   const bool foreign = foreign_addresses_.contains(key);
   if (!foreign) ownership_.add_address(device, vip.prefix);  // write-ahead
 
@@ -460,9 +470,10 @@ std::optional<std::string> Daemon::add_address(const std::string& device,
   spec.broadcast = vip.broadcast;
   spec.label = vip.label;
   spec.scope = static_cast<netlink::Scope>(vip.scope);
-  // On a VMAC the subnet stays routed through the parent (see netlink/addresses.hpp), so the
-  // node's own traffic does not change path with the VRRP state.
-  spec.prefix_route = !vip.noprefixroute && !vmac_names_.contains(device);
+  // On a VMAC whose parent is in the VIP's subnet already, the subnet stays routed through the
+  // parent (see netlink/addresses.hpp), so the node's own traffic does not change path with the
+  // VRRP state. Otherwise the VMAC's route is the only way to the subnet, replies included.
+  spec.prefix_route = !vip.noprefixroute && !parent_covers(device, vip.prefix);
   if (auto status = addresses_.add(spec); !status) return status.error().message;
   return std::nullopt;
 }
@@ -518,6 +529,56 @@ void Daemon::announce(const std::string& device, std::span<const IpAddress> addr
       if (error) report(fmt::format("{}: {}", a.to_string(), error.message()));
     }
   }
+}
+
+void Daemon::check_preexisting(const std::string& device, int ifindex, const IpPrefix& prefix) {
+  // Once per address for the daemon's life: whether it was there before we ever bound it.
+  const auto key = std::make_pair(device, prefix.to_string());
+  if (!checked_addresses_.insert(key).second || ownership_.owns_address(device, prefix)) return;
+  auto present = addresses_.contains(ifindex, prefix.address);
+  if (present.ok() && *present) {
+    foreign_addresses_.insert(key);
+    log_notice("{} was already on {} before vrrpd bound it; it will be left there", key.second,
+               device);
+  }
+}
+
+void Daemon::prepare_addresses() {
+  // What add_address needs to know is found out now, so that nothing but the bind itself sits
+  // between the Active_Down_Timer and our first advert.
+  for (const auto& slot : slots_) {
+    const InstanceConfig& c = slot.instance->config();
+    for (const auto* list : {&c.virtual_addresses, &c.virtual_addresses_excluded}) {
+      for (const auto& vip : *list) {
+        const std::string& device = vip.device.empty() ? slot.instance->vip_device() : vip.device;
+        auto index = device_index(device);
+        if (!index.ok() || !*index) continue;
+        check_preexisting(device, **index, vip.prefix);
+        parent_covers(device, vip.prefix);
+      }
+    }
+  }
+}
+
+bool Daemon::parent_covers(const std::string& device, const IpPrefix& prefix) {
+  if (!vmac_names_.contains(device)) return false;
+  const auto key = std::make_pair(device, prefix.to_string());
+  if (auto it = parent_covers_.find(key); it != parent_covers_.end()) return it->second;
+  bool covered = false;
+  int parent = 0;
+  for (const auto& vmac : vmacs_) {
+    if (vmac.name() == device) parent = vmac.parent_ifindex();
+  }
+  if (auto addresses = addresses_.list(parent); addresses.ok() && parent != 0) {
+    for (const auto& a : *addresses) {
+      if (a.prefix.address.family() == prefix.address.family() &&
+          a.prefix.length == prefix.length && same_network(a.prefix.address, prefix)) {
+        covered = true;
+      }
+    }
+  }
+  parent_covers_[key] = covered;  // once per VIP: not between the down timer and the advert
+  return covered;
 }
 
 netlink::Result<std::optional<int>> Daemon::device_index(const std::string& device) const {

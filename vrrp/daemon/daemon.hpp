@@ -71,7 +71,7 @@ class Daemon final : public InstanceHost {
 
   void create_vmac(const InstanceConfig& config, const std::string& name, int parent_ifindex);
   void open_socket(int ifindex, const std::string& device, Family family,
-                   std::optional<IpAddress> group, bool send_only);
+                   std::optional<IpAddress> group, bool send_only, bool link_layer);
   std::optional<IpAddress> query_source(const InstanceSlot& slot) const;
   void on_socket_readable(const SocketKey& key);
   void on_kernel_events();
@@ -83,6 +83,9 @@ class Daemon final : public InstanceHost {
   void shutdown();
   void log_statistics() const;
   netlink::Result<std::optional<int>> device_index(const std::string& device) const;
+  bool parent_covers(const std::string& device, const IpPrefix& prefix);
+  void check_preexisting(const std::string& device, int ifindex, const IpPrefix& prefix);
+  void prepare_addresses();
 
   Config config_;
   netlink::Netlink& netlink_;
@@ -104,6 +107,7 @@ class Daemon final : public InstanceHost {
   // RFC 9568 §1.7): bound idempotently, never removed by us.
   std::set<std::pair<std::string, std::string>> foreign_addresses_;
   std::set<std::pair<std::string, std::string>> checked_addresses_;
+  std::map<std::pair<std::string, std::string>, bool> parent_covers_;
   RateLimiter announce_error_log_;
   bool stopping_ = false;
   bool shut_down_ = false;

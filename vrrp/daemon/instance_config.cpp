@@ -83,26 +83,42 @@ std::vector<IpAddress> advert_destinations(const InstanceConfig& instance,
 }
 
 std::vector<std::string> assign_vip_devices(const std::vector<InstanceConfig>& instances) {
-  std::vector<std::string> devices;
+  std::vector<std::string> devices(instances.size());
   std::map<std::string, const InstanceConfig*> vmac_users;
-  for (const auto& instance : instances) {
-    if (!instance.vmac) {
-      devices.push_back(instance.interface);
-      continue;
-    }
-    std::string name = instance.vmac->interface_name;
-    if (name.empty()) {
-      const std::string vrid = std::to_string(instance.virtual_router_id);
-      name = "vrrp." + vrid;
-      if (vmac_users.contains(name) && instance.family == Family::ipv6) name = "vrrp6." + vrid;
-    }
+  auto take = [&](std::size_t i, const std::string& name) {
+    const InstanceConfig& instance = instances[i];
     if (auto it = vmac_users.find(name); it != vmac_users.end()) {
       throw std::runtime_error(
-          fmt::format("{}: {}: VMAC {} is already used by instance {}; give use_vmac a name",
+          fmt::format("{}: {}: VMAC {} is already used by instance {}; give use_vmac another name",
                       instance.where.to_string(), instance.name, name, it->second->name));
     }
     vmac_users.emplace(name, &instance);
-    devices.push_back(name);
+    devices[i] = name;
+  };
+  // The parser fills in keepalived's default name, so a name equal to it counts as unnamed.
+  auto named = [](const InstanceConfig& instance) {
+    const std::string& name = instance.vmac->interface_name;
+    return !name.empty() && name != "vrrp." + std::to_string(instance.virtual_router_id);
+  };
+  // Configured names first, then the defaults: IPv4 instances get "vrrp.<vrid>", so an IPv6
+  // instance of the same VRID falls back to "vrrp6.<vrid>" whatever the order of the blocks.
+  for (std::size_t i = 0; i < instances.size(); ++i) {
+    const auto& instance = instances[i];
+    if (!instance.vmac) {
+      devices[i] = instance.interface;
+    } else if (named(instance)) {
+      take(i, instance.vmac->interface_name);
+    }
+  }
+  for (const Family family : {Family::ipv4, Family::ipv6}) {
+    for (std::size_t i = 0; i < instances.size(); ++i) {
+      const auto& instance = instances[i];
+      if (!instance.vmac || named(instance) || instance.family != family) continue;
+      const std::string vrid = std::to_string(instance.virtual_router_id);
+      std::string name = "vrrp." + vrid;
+      if (family == Family::ipv6 && vmac_users.contains(name)) name = "vrrp6." + vrid;
+      take(i, name);
+    }
   }
   return devices;
 }

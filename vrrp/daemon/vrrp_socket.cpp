@@ -1,15 +1,21 @@
 #include "vrrp/daemon/vrrp_socket.hpp"
 
 #include <linux/filter.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
+#include <iterator>
 
 #include <fmt/format.h>
 
 #include "vrrp/advert.hpp"
+#include "vrrp/checksum.hpp"
 #include "vrrp/daemon/system_error.hpp"
 
 namespace vrrp::daemon {
@@ -36,9 +42,21 @@ IpAddress from_bytes(Family family, const void* p) {
       std::span<const std::uint8_t>(static_cast<const std::uint8_t*>(p), address_size(family)));
 }
 
+// The Ethernet multicast address of an IP multicast group: RFC 1112 §6.4 (01:00:5e and the
+// low 23 bits) and RFC 2464 §7 (33:33 and the low 32 bits).
+std::array<std::uint8_t, 6> multicast_mac(const IpAddress& group) {
+  const auto b = group.bytes();
+  if (group.is_v4()) return {0x01, 0x00, 0x5e, static_cast<std::uint8_t>(b[1] & 0x7f), b[2], b[3]};
+  return {0x33, 0x33, b[12], b[13], b[14], b[15]};
+}
+
 }  // namespace
 
 VrrpSocket::VrrpSocket(Params params) : params_(std::move(params)), buffer_(65536) {
+  if (params_.link_layer) {
+    open_link_layer();
+    return;
+  }
   const bool v4 = params_.family == Family::ipv4;
   const int level = v4 ? IPPROTO_IP : IPPROTO_IPV6;
   auto fail = [&](std::string_view call) {
@@ -100,8 +118,129 @@ VrrpSocket::VrrpSocket(Params params) : params_(std::move(params)), buffer_(6553
   }
 }
 
+void VrrpSocket::open_link_layer() {
+  const bool v4 = params_.family == Family::ipv4;
+  const std::uint16_t ethertype = v4 ? ETH_P_IP : ETH_P_IPV6;
+  auto fail = [&](std::string_view call) {
+    throw_errno(fmt::format("{} VRRP packet socket on {}: {}", to_string(params_.family),
+                            params_.interface, call));
+  };
+  // Protocol 0 at creation: nothing is queued before the filter is in place and the socket is
+  // bound to the device with its EtherType.
+  fd_.reset(::socket(AF_PACKET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+  if (!fd_) fail("socket");
+  // Only VRRP: the IPv4 Protocol (byte 9) or the IPv6 Next Header (byte 6) is 112. (An IPv6
+  // advert behind extension headers is not heard; nobody sends one.)
+  const std::uint32_t protocol_offset = v4 ? 9 : 6;
+  sock_filter code[] = {
+      {BPF_LD | BPF_B | BPF_ABS, 0, 0, protocol_offset},
+      {BPF_JMP | BPF_JEQ | BPF_K, 0, 1, kIpProtocolVrrp},
+      {BPF_RET | BPF_K, 0, 0, 0xFFFF},
+      {BPF_RET | BPF_K, 0, 0, 0},
+  };
+  if (params_.send_only) code[2].k = 0;  // accept nothing
+  sock_fprog program{static_cast<unsigned short>(std::size(code)), code};
+  if (::setsockopt(fd_.get(), SOL_SOCKET, SO_ATTACH_FILTER, &program, sizeof program) != 0)
+    fail("SO_ATTACH_FILTER");
+  // Our own transmissions on this device are not news (Linux >= 4.20; the receive path also
+  // checks the packet type).
+  const int one = 1;
+  ::setsockopt(fd_.get(), SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof one);
+  sockaddr_ll bind_to{};
+  bind_to.sll_family = AF_PACKET;
+  bind_to.sll_protocol = htons(ethertype);
+  bind_to.sll_ifindex = static_cast<int>(params_.ifindex);
+  if (::bind(fd_.get(), reinterpret_cast<sockaddr*>(&bind_to), sizeof bind_to) != 0) fail("bind");
+  if (params_.group && !params_.send_only) {
+    // The group's MAC on the device's filter: the macvlan then passes the group's frames up,
+    // and no IGMP/MLD is involved. Dropped by the kernel with the socket.
+    packet_mreq mreq{};
+    mreq.mr_ifindex = static_cast<int>(params_.ifindex);
+    mreq.mr_type = PACKET_MR_MULTICAST;
+    mreq.mr_alen = 6;
+    const auto mac = multicast_mac(*params_.group);
+    std::memcpy(mreq.mr_address, mac.data(), mac.size());
+    if (::setsockopt(fd_.get(), SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mreq, sizeof mreq) != 0)
+      fail("PACKET_ADD_MEMBERSHIP");
+  }
+}
+
 std::optional<std::variant<ReceivedPacket, DropReason>> VrrpSocket::receive() {
+  if (params_.link_layer) return receive_link_layer();
   return params_.family == Family::ipv4 ? receive_v4() : receive_v6();
+}
+
+std::optional<std::variant<ReceivedPacket, DropReason>> VrrpSocket::receive_link_layer() {
+  for (;;) {
+    sockaddr_ll from{};
+    socklen_t from_size = sizeof from;
+    const ssize_t n = ::recvfrom(fd_.get(), buffer_.data(), buffer_.size(), 0,
+                                 reinterpret_cast<sockaddr*>(&from), &from_size);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return std::nullopt;
+    }
+    if (from.sll_pkttype == PACKET_OUTGOING) continue;  // kernels before 4.20
+    // The whole IP packet: the header gives TTL / Hop Limit, source and destination.
+    auto parsed = parse_ip_packet({buffer_.data(), static_cast<std::size_t>(n)});
+    if (auto* drop = std::get_if<DropReason>(&parsed)) return *drop;
+    const auto& packet = std::get<IpPacket>(parsed);
+    if (packet.protocol != kIpProtocolVrrp) return DropReason::not_vrrp_protocol;
+    if (packet.info.family != params_.family) return DropReason::address_family_mismatch;
+    return ReceivedPacket{packet.info, packet.payload};
+  }
+}
+
+int VrrpSocket::send_link_layer(std::span<const std::uint8_t> message, const IpAddress& source,
+                                const IpAddress& destination) {
+  if (!destination.is_multicast()) return EDESTADDRREQ;  // no neighbour resolution here
+  const bool v4 = params_.family == Family::ipv4;
+  const std::size_t header_size = v4 ? 20 : 40;
+  std::vector<std::uint8_t> packet(header_size + message.size());
+  if (v4) {
+    // RFC 791 header, no options. TTL 255 (RFC 9568 §5.1.1.3), protocol 112, DF set as the
+    // kernel sets it for raw sockets; the identification is left 0 (RFC 6864 §4.1: atomic).
+    const auto total = static_cast<std::uint16_t>(packet.size());
+    packet[0] = 0x45;
+    packet[2] = static_cast<std::uint8_t>(total >> 8);
+    packet[3] = static_cast<std::uint8_t>(total);
+    packet[6] = 0x40;
+    packet[8] = kRequiredTtl;
+    packet[9] = kIpProtocolVrrp;
+    std::memcpy(&packet[12], source.bytes().data(), 4);
+    std::memcpy(&packet[16], destination.bytes().data(), 4);
+    ChecksumAccumulator sum;
+    sum.add({packet.data(), 20});
+    const std::uint16_t checksum = sum.finish();
+    packet[10] = static_cast<std::uint8_t>(checksum >> 8);
+    packet[11] = static_cast<std::uint8_t>(checksum);
+  } else {
+    // RFC 8200 §3: version 6, no traffic class or flow label, Next Header 112, Hop Limit 255
+    // (RFC 9568 §5.1.2.3).
+    const auto payload = static_cast<std::uint16_t>(message.size());
+    packet[0] = 0x60;
+    packet[4] = static_cast<std::uint8_t>(payload >> 8);
+    packet[5] = static_cast<std::uint8_t>(payload);
+    packet[6] = kIpProtocolVrrp;
+    packet[7] = kRequiredTtl;
+    std::memcpy(&packet[8], source.bytes().data(), 16);
+    std::memcpy(&packet[24], destination.bytes().data(), 16);
+  }
+  std::copy(message.begin(), message.end(), packet.begin() + static_cast<long>(header_size));
+
+  sockaddr_ll to{};
+  to.sll_family = AF_PACKET;
+  to.sll_protocol = htons(v4 ? ETH_P_IP : ETH_P_IPV6);
+  to.sll_ifindex = static_cast<int>(params_.ifindex);
+  to.sll_halen = 6;
+  const auto mac = multicast_mac(destination);
+  std::memcpy(to.sll_addr, mac.data(), mac.size());
+  ssize_t n;
+  do {
+    n = ::sendto(fd_.get(), packet.data(), packet.size(), 0, reinterpret_cast<sockaddr*>(&to),
+                 sizeof to);
+  } while (n < 0 && errno == EINTR);
+  return n < 0 ? errno : 0;
 }
 
 std::optional<std::variant<ReceivedPacket, DropReason>> VrrpSocket::receive_v4() {
@@ -158,6 +297,7 @@ std::optional<std::variant<ReceivedPacket, DropReason>> VrrpSocket::receive_v6()
 
 int VrrpSocket::send(std::span<const std::uint8_t> message, const IpAddress& source,
                      const IpAddress& destination) {
+  if (params_.link_layer) return send_link_layer(message, source, destination);
   iovec iov{const_cast<std::uint8_t*>(message.data()), message.size()};
   msghdr msg{};
   msg.msg_iov = &iov;

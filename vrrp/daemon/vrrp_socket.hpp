@@ -32,9 +32,16 @@ class VrrpSocket {
     // Multicast mode: join this group (224.0.0.18 or ff02::12, or keepalived's
     // vrrp_mcast_group4/6) on this interface only. Unset in unicast mode.
     std::optional<IpAddress> group;
-    // A transmit-only socket (the VMAC's, RFC 9568 §7.2): everything received is filtered out
-    // in the kernel, because the parent's socket already reads those adverts.
+    // A transmit-only socket: everything received is filtered out in the kernel.
     bool send_only = false;
+    // On a VMAC in multicast mode: an AF_PACKET socket instead of a raw IP one. It hears the
+    // group through a link-layer multicast membership, so the VMAC never joins the group at the
+    // IP layer, and so never sends IGMP or MLD reports: frames with the virtual MAC as source
+    // from a Backup would teach the switches that the VMAC lives there (keepalived issues
+    // 882, 1792, 2452). It sends with IP headers built here, so the VMAC needs no IPv6
+    // link-local address of its own either (which would bring router solicitations and MLD
+    // reports with it). Multicast destinations only.
+    bool link_layer = false;
   };
 
   // Throws std::system_error naming the interface and the call that failed.
@@ -55,6 +62,10 @@ class VrrpSocket {
  private:
   std::optional<std::variant<ReceivedPacket, DropReason>> receive_v4();
   std::optional<std::variant<ReceivedPacket, DropReason>> receive_v6();
+  std::optional<std::variant<ReceivedPacket, DropReason>> receive_link_layer();
+  void open_link_layer();
+  int send_link_layer(std::span<const std::uint8_t> message, const IpAddress& source,
+                      const IpAddress& destination);
 
   Params params_;
   UniqueFd fd_;

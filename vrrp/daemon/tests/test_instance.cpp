@@ -7,6 +7,7 @@
 
 #include "vrrp/codec.hpp"
 #include "vrrp/daemon/instance.hpp"
+#include "vrrp/daemon/instance_config.hpp"
 
 using namespace std::chrono_literals;
 using namespace vrrp;
@@ -333,4 +334,38 @@ TEST_CASE("issue 4 auto checksum: follow a peer that sums IPv4 VRRPv3 the RFC 95
   run_until(instance, t0 + 5s);
   REQUIRE_FALSE(host.sent.empty());
   CHECK(host.sent.back().form == ChecksumForm::rfc9568);
+}
+
+TEST_CASE("use_vmac names: vrrp.<vrid>, vrrp6.<vrid> for IPv6 beside IPv4, clashes refused",
+          "[instance]") {
+  using vrrp::daemon::assign_vip_devices;
+  auto instance = [](const char* name, std::uint8_t vrid, Family family, bool vmac,
+                     std::string vmac_name = {}) {
+    InstanceConfig c = base_config();
+    c.name = name;
+    c.virtual_router_id = vrid;
+    c.family = family;
+    if (vmac) {
+      c.vmac = VmacConfig{};
+      c.vmac->interface_name = vmac_name;
+    }
+    return c;
+  };
+  // The IPv6 block first: IPv4 still gets vrrp.52.
+  CHECK(assign_vip_devices({instance("VI_6", 52, Family::ipv6, true),
+                            instance("VI_1", 52, Family::ipv4, true),
+                            instance("VI_2", 53, Family::ipv4, false)}) ==
+        std::vector<std::string>{"vrrp6.52", "vrrp.52", "eth0"});
+  CHECK(assign_vip_devices({instance("VI_6", 52, Family::ipv6, true)}) ==
+        std::vector<std::string>{"vrrp.52"});
+  // The parser writes the default name in: the same outcome.
+  CHECK(assign_vip_devices({instance("VI_6", 52, Family::ipv6, true, "vrrp.52"),
+                            instance("VI_1", 52, Family::ipv4, true, "vrrp.52")}) ==
+        std::vector<std::string>{"vrrp6.52", "vrrp.52"});
+  CHECK(assign_vip_devices(
+            {instance("A", 1, Family::ipv4, true, "vip0"), instance("B", 1, Family::ipv6, true)}) ==
+        std::vector<std::string>{"vip0", "vrrp.1"});
+  CHECK_THROWS_WITH(assign_vip_devices({instance("A", 1, Family::ipv4, true, "vrrp.2"),
+                                        instance("B", 2, Family::ipv4, true)}),
+                    Catch::Contains("B: VMAC vrrp.2 is already used by instance A"));
 }
