@@ -165,6 +165,7 @@ void Daemon::start() {
     slot.instance = std::make_unique<Instance>(c, config_.globals, placement, *this);
     slots_.push_back(std::move(slot));
     const std::size_t at = slots_.size() - 1;
+    by_receive_key_[{placement.rx_ifindex, c.family, c.virtual_router_id}] = at;
     slots_[at].timer = std::make_unique<Timer>(loop_, [this, at] {
       slots_[at].instance->on_timer(EventLoop::now());
       rearm(slots_[at]);
@@ -316,13 +317,9 @@ void Daemon::on_socket_readable(const SocketKey& key) {
     }
     const auto& advert = std::get<DecodedAdvert>(decoded);
     InstanceSlot* target = nullptr;
-    for (auto& slot : slots_) {
-      const Instance& i = *slot.instance;
-      if (i.receive_ifindex() == key.first && i.family() == key.second &&
-          i.vrid() == advert.advert.vrid) {
-        target = &slot;
-        break;
-      }
+    if (auto it = by_receive_key_.find({key.first, key.second, advert.advert.vrid});
+        it != by_receive_key_.end()) {
+      target = &slots_[it->second];
     }
     if (!target && served_on_vmac_.contains({key.first, key.second, advert.advert.vrid})) {
       continue;  // the instance hears this one on its VMAC

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -103,6 +104,8 @@ class Daemon final : public InstanceHost {
   // the parent also hears (adverts from peers without a VMAC) are not theirs to count.
   std::set<std::tuple<int, Family, std::uint8_t>> served_on_vmac_;
   std::vector<InstanceSlot> slots_;
+  // (receiving interface, family, VRID) -> index in slots_: where an advert goes.
+  std::map<std::tuple<int, Family, std::uint8_t>, std::size_t> by_receive_key_;
   // Addresses that were on an interface before we bound them (an address owner's own address,
   // RFC 9568 §1.7): bound idempotently, never removed by us.
   std::set<std::pair<std::string, std::string>> foreign_addresses_;
