@@ -16,8 +16,8 @@ struct Error {
   std::string message;
 };
 
-// Success, or an Error.
-class Status {
+// Success, or an Error. [[nodiscard]]: a kernel change that failed must be looked at.
+class [[nodiscard]] Status {
  public:
   Status() = default;
   Status(Error error) : error_(std::move(error)) {}  // NOLINT: implicit on purpose
@@ -33,7 +33,7 @@ class Status {
 
 // A value, or an Error.
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}      // NOLINT
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT

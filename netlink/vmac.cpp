@@ -52,8 +52,9 @@ Status add_macvlan(Netlink& netlink, const VmacSpec& spec, const std::string& na
 // (eui64) the kernel would derive fe80::200:5eff:fe00:1xx from the VMAC when the link comes up,
 // the same link-local address on every router of the group; stable-privacy (RFC 7217) would
 // use the VMAC as Net_Iface. IN6_ADDR_GEN_MODE_NONE generates nothing; the daemon adds the
-// addresses it wants. Set through IFLA_AF_SPEC on the existing, still down link, because the
-// kernel does not apply IFLA_AF_SPEC in a create request.
+// addresses it wants. Set through IFLA_AF_SPEC on the existing, still down link: the kernel
+// refuses IFLA_AF_SPEC/AF_INET6 in the create request itself with EAFNOSUPPORT (the device
+// has no IPv6 state until it is registered), as `ip link add ... addrgenmode none` shows.
 Status disable_ipv6_address_generation(Netlink& netlink, int ifindex, const std::string& name) {
   detail::LinkPtr orig(rtnl_link_alloc());
   detail::LinkPtr change(rtnl_link_alloc());
