@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>

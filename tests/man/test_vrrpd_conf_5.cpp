@@ -1,6 +1,8 @@
 // man/vrrpd.conf.5 against the parser: every keyword it knows, block by block, and every
 // keepalived keyword it warns about; and every example of the page must load.
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
