@@ -1,6 +1,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <vector>
@@ -12,8 +13,7 @@ using vrrp::TimePoint;
 using vrrp::daemon::EventLoop;
 using vrrp::daemon::Timer;
 
-TEST_CASE("event loop: timers fire in deadline order, well under a centisecond late",
-          "[event_loop]") {
+TEST_CASE("event loop: timers fire in deadline order and never early", "[event_loop]") {
   EventLoop loop;
   std::vector<int> order;
   std::vector<std::chrono::nanoseconds> lateness;
@@ -35,10 +35,37 @@ TEST_CASE("event loop: timers fire in deadline order, well under a centisecond l
   c.arm_at(start + 40ms);
   loop.run();
   CHECK(order == std::vector<int>{2, 1, 3});
-  for (auto late : lateness) {
-    CHECK(late >= 0ns);  // never early
-    CHECK(late < 5ms);   // generous for a loaded CI machine; typically tens of microseconds
-  }
+  for (auto late : lateness)
+    CHECK(late >= 0ns);
+}
+
+TEST_CASE("event loop: timers are accurate to well under a centisecond", "[event_loop]") {
+  // The timerfd is armed at the exact nanosecond (TFD_TIMER_ABSTIME), so a wake-up is late
+  // only by the scheduler's delay. On a busy machine single wake-ups can be late by a time
+  // slice, so the check is on the best of 20 odd-phased deadlines: a timer rounded to
+  // milliseconds or centiseconds would miss this whatever the load.
+  EventLoop loop;
+  std::vector<std::chrono::nanoseconds> lateness;
+  TimePoint deadline{};
+  int remaining = 20;
+  Timer* self = nullptr;
+  Timer t(loop, [&] {
+    lateness.push_back(EventLoop::now() - deadline);
+    if (--remaining == 0) {
+      loop.stop();
+      return;
+    }
+    deadline = EventLoop::now() + 2ms + std::chrono::microseconds(137 * remaining);
+    self->arm_at(deadline);
+  });
+  self = &t;
+  deadline = EventLoop::now() + 1ms;
+  t.arm_at(deadline);
+  loop.run();
+  REQUIRE(lateness.size() == 20);
+  const auto best = *std::min_element(lateness.begin(), lateness.end());
+  CHECK(best >= 0ns);
+  CHECK(best < 1ms);
 }
 
 TEST_CASE("event loop: a cancelled or re-armed timer fires once, at its last deadline",
