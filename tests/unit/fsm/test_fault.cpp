@@ -39,7 +39,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "Fault: from Backup nothing is sent; cleared goes back to Backup with the "
+    "Fault: from Backup nothing is sent, and once cleared it is Backup again with the "
     "configured interval",
     "[fault]") {
   StateMachine m(config(100, "10.0.0.1"));
