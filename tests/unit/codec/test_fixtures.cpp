@@ -330,7 +330,7 @@ TEST_CASE("Fixtures, RFC 5798 §5.2.8: keepalived's VRRPv3 IPv4 adverts are in t
 }
 
 TEST_CASE(
-    "Fixtures, RFC 9568 §5.2.8, EID 8300: keepalived's VRRPv3 IPv6 adverts decode; the "
+    "Fixtures, RFC 9568 §5.2.8, EID 8300: keepalived's VRRPv3 IPv6 adverts decode, the "
     "missing link-local address is the instance's call",
     "[fixtures]") {
   for (const char* name : {"lab-keepalived-v3-ipv6.pcap", "lab-keepalived-v3-ipv6-vmac.pcap"}) {

@@ -101,7 +101,7 @@ TEST_CASE("RFC 791 §3.1: an IPv4 header checksum that is wrong is dropped", "[i
   CHECK(parse_drop(payload_changed) == std::nullopt);
 }
 
-TEST_CASE("RFC 791 §3.2: IPv4 fragments are dropped; DF alone is fine", "[ip]") {
+TEST_CASE("RFC 791 §3.2: IPv4 fragments are dropped, DF alone is fine", "[ip]") {
   auto packet = ipv4_packet(info_v4(), 112, kPayload);
   packet[6] = 0x40;  // DF
   fix_ipv4_header_checksum(packet);
@@ -151,7 +151,7 @@ TEST_CASE("RFC 8200 §3: truncated IPv6 packets are dropped", "[ip]") {
   }
 }
 
-TEST_CASE("RFC 8200 §4: IPv6 extension headers are skipped; a Fragment header is dropped", "[ip]") {
+TEST_CASE("RFC 8200 §4: IPv6 extension headers are skipped, a Fragment header is dropped", "[ip]") {
   // Hop-by-Hop (Router Alert option, RFC 2711) then Destination Options (PadN), then VRRP.
   std::vector<std::uint8_t> payload = {60,  0, 0x05, 0x02, 0x00, 0x00, 0x01, 0x00,
                                        112, 0, 0x01, 0x04, 0,    0,    0,    0};
