@@ -202,6 +202,7 @@ Page parse_page(std::string_view source, std::string name) {
   int tag_of = 0;  // the line of the .TP waiting for its tag
   bool literal = false;
   LiteralBlock block;
+  bool in_body = false;  // the lines belong to the body of page.items.back()
 
   for (std::size_t n = 0; n < lines.size(); ++n) {
     const std::string& line = lines[n];
@@ -226,12 +227,24 @@ Page parse_page(std::string_view source, std::string name) {
       want_tag = false;
       if (macro.empty() || macro == "B" || macro == "I" || macro == "BR" || macro == "BI" ||
           macro == "IB" || macro == "IR" || macro == "RB" || macro == "RI") {
-        page.items.push_back(Item{section, subsection, trim(line_text(line)), number});
+        page.items.push_back(Item{section, subsection, trim(line_text(line)), number, {}});
+        in_body = true;
       } else {
         page.problems.push_back(page.name + ":" + std::to_string(tag_of) + ": .TP followed by ." +
                                 macro + " instead of a tag line");
       }
       continue;
+    }
+
+    const bool paragraph = macro == "PP" || macro == "LP" || macro == "P";
+    if (macro == "SH" || macro == "SS" || (macro == "TP" && depth == 0) ||
+        (paragraph && depth == 0)) {
+      in_body = false;
+    } else if (in_body && macro != "RS" && macro != "RE") {
+      const std::string text = trim(line_text(line));
+      std::string& body = page.items.back().body;
+      if (!body.empty() && !text.empty()) body += ' ';
+      body += text;
     }
 
     if (macro == "SH") {

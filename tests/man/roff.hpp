@@ -17,6 +17,9 @@ struct Item {
   std::string subsection;  // the .SS title, empty before the first .SS of the section
   std::string tag;         // the tag line as text: fonts, quotes and escapes resolved
   int line = 0;            // of the tag line, 1-based
+  // The item's text after the tag, up to the next item, paragraph or (sub)section, as the
+  // lines show it (see line_text), joined with blanks.
+  std::string body;
 
   // The first blank-separated word of the tag.
   std::string first_word() const;

@@ -82,7 +82,10 @@ TEST_CASE("checker: .TP items outside .RS, with their sections", "[man][checker]
   REQUIRE(options.size() == 2);
   CHECK(options[0].tag == "-f file, --use-file=file");
   CHECK(options[0].first_word() == "-f");
+  // The .RS block is prose of the item (its own .TP tags are not items, and are skipped).
+  CHECK(options[0].body == "Read file; see inside .RS: prose, not an item");
   CHECK(options[1].tag == "--state-dir=dir");
+  CHECK(options[1].body == "The directory.");
   const auto exit = p.items_in("EXIT STATUS");
   REQUIRE(exit.size() == 2);
   CHECK(exit[0].tag == "0");

@@ -3,8 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "roff.hpp"
@@ -155,4 +158,106 @@ TEST_CASE("vrrpd.conf.5 EXAMPLES: every example loads without an error or a warn
   CHECK(ipv6);
   CHECK(unicast);
   CHECK(sync_group_with_script);
+}
+
+namespace {
+
+// Seconds as the page writes them: "1", "0.25".
+std::string seconds_text(vrrp::Duration d) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
+  std::string out = std::to_string(ms / 1000);
+  if (ms % 1000 != 0) {
+    std::string frac = std::to_string(1000 + ms % 1000).substr(1);
+    while (frac.back() == '0')
+      frac.pop_back();
+    out += "." + frac;
+  }
+  return out;
+}
+
+// The item of `keyword` in the KEYWORDS subsection of `block`.
+std::optional<Item> keyword_item(std::string_view block, std::string_view keyword) {
+  const auto titles = subsections_for(kKeywords, block);
+  if (titles.size() != 1) return std::nullopt;
+  for (const Item& item : page().items_in(kKeywords, titles.front())) {
+    if (item.first_word() == keyword) return item;
+  }
+  return std::nullopt;
+}
+
+// The value an item's text gives as the default (the page's convention is "Default: VALUE"):
+// the first word with a digit after the first "Default:" ("Default: 3", "Default:
+// vrrp_garp_master_delay, 5", "Default: ff02::12 (RFC ...)"), without the punctuation
+// around it.
+std::optional<std::string> documented_default(const std::string& body) {
+  constexpr std::string_view kDefault = "Default:";
+  const std::size_t at = body.find(kDefault);
+  if (at == std::string::npos) return std::nullopt;
+  std::istringstream words(body.substr(at + kDefault.size()));
+  std::string word;
+  while (words >> word) {
+    while (!word.empty() && std::string_view(",;.:)").find(word.back()) != std::string_view::npos)
+      word.pop_back();
+    while (!word.empty() && word.front() == '(')
+      word.erase(0, 1);
+    if (word.find_first_of("0123456789") != std::string::npos) return word;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("vrrpd.conf.5 KEYWORDS: the defaults the page gives are the parser's",
+          "[man][vrrpd.conf.5][keywords]") {
+  // The defaults as the parser fills them in, from configurations that give only what is
+  // required.
+  const vrrp::Config config = vrrp::parse_config_text(
+      "vrrp_script s {\n script /bin/true\n}\n"
+      "track_file f {\n file /tmp/f\n}\n"
+      "vrrp_instance v {\n interface eth0\n virtual_router_id 1\n"
+      " virtual_ipaddress {\n  192.0.2.1\n }\n}\n",
+      "defaults");
+  REQUIRE(config.instances.size() == 1);
+  REQUIRE(config.scripts.size() == 1);
+  REQUIRE(config.track_files.size() == 1);
+  const vrrp::GlobalDefs& g = config.globals;
+  const vrrp::InstanceConfig& i = config.instances.front();
+  const vrrp::ScriptConfig& s = config.scripts.front();
+  struct Default {
+    std::string_view block;
+    std::string_view keyword;
+    std::string value;
+  };
+  const std::vector<Default> defaults{
+      {"global_defs", "vrrp_version", g.vrrp_version == vrrp::Version::v2 ? "2" : "3"},
+      {"global_defs", "vrrp_mcast_group4", g.vrrp_mcast_group4.to_string()},
+      {"global_defs", "vrrp_mcast_group6", g.vrrp_mcast_group6.to_string()},
+      {"global_defs", "vrrp_garp_master_delay", seconds_text(g.garp.master_delay)},
+      {"global_defs", "vrrp_garp_master_repeat", std::to_string(g.garp.master_repeat)},
+      {"global_defs", "vrrp_garp_master_refresh", seconds_text(g.garp.master_refresh)},
+      {"global_defs", "vrrp_garp_master_refresh_repeat",
+       std::to_string(g.garp.master_refresh_repeat)},
+      {"global_defs", "vrrp_garp_interval", seconds_text(g.vrrp_garp_interval)},
+      {"global_defs", "vrrp_gna_interval", seconds_text(g.vrrp_gna_interval)},
+      {"global_defs", "vrrp_startup_delay", seconds_text(g.vrrp_startup_delay)},
+      {"global_defs", "smtp_connect_timeout", seconds_text(g.smtp_connect_timeout)},
+      {"vrrp_instance", "priority", std::to_string(i.priority)},
+      {"vrrp_instance", "advert_int", seconds_text(i.advert_interval)},
+      {"vrrp_instance", "preempt_delay", seconds_text(i.preempt_delay)},
+      {"vrrp_instance", "garp_master_delay", seconds_text(i.garp.master_delay)},
+      {"vrrp_instance", "garp_master_repeat", std::to_string(i.garp.master_repeat)},
+      {"vrrp_instance", "garp_master_refresh_repeat", std::to_string(i.garp.master_refresh_repeat)},
+      {"vrrp_script", "interval", seconds_text(s.interval)},
+      {"vrrp_script", "weight", std::to_string(s.weight)},
+      {"vrrp_script", "rise", std::to_string(s.rise)},
+      {"vrrp_script", "fall", std::to_string(s.fall)},
+      {"track_file", "weight", std::to_string(config.track_files.front().weight)},
+  };
+  for (const Default& d : defaults) {
+    INFO(d.block << " " << d.keyword << ": the parser's default is " << d.value);
+    const auto item = keyword_item(d.block, d.keyword);
+    REQUIRE(item.has_value());
+    INFO("vrrpd.conf.5:" << item->line << ": " << item->body);
+    CHECK(documented_default(item->body) == d.value);
+  }
 }
