@@ -73,8 +73,10 @@ struct SmtpServer {
 
 struct GlobalDefs {
   std::string router_id;  // empty: the daemon uses the host name, as keepalived does
-  // RFC 9568 is the default for vrrpd (keepalived defaults to 2); IPv6 instances always use 3.
-  Version vrrp_version = Version::v3;
+  // keepalived's default, 2, so that a config without vrrp_version speaks the same protocol as
+  // the keepalived it replaces (a v3 node beside a v2 keepalived would be a second Active).
+  // IPv6 instances always use 3 (RFC 3768 is IPv4 only).
+  Version vrrp_version = Version::v2;
   IpAddress vrrp_mcast_group4 = IpAddress::v4(224, 0, 0, 18);   // RFC 9568 §5.1.1.2
   IpAddress vrrp_mcast_group6 = *IpAddress::parse("ff02::12");  // RFC 9568 §5.1.2.2
   GarpSettings garp;

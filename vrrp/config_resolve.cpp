@@ -73,7 +73,7 @@ Version resolve_version(const InstanceDraft& d, const GlobalDraft& g, Family fam
   return g.vrrp_version.value_or(g.defs.vrrp_version);
 }
 
-Centiseconds resolve_advert_interval(const InstanceDraft& d, Version version) {
+Centiseconds resolve_advert_interval(const InstanceDraft& d, Version version, ParseContext& ctx) {
   if (!d.advert_int) return Centiseconds(100);  // keepalived's default: 1 second
   const Token& t = *d.advert_int;
   const std::optional<Duration> value = parse_seconds(t.text);
@@ -82,6 +82,15 @@ Centiseconds resolve_advert_interval(const InstanceDraft& d, Version version) {
     if (value && *value % seconds(1) == Duration::zero() && *value >= seconds(1) &&
         *value <= kMaxAdvertIntervalV2) {
       return std::chrono::duration_cast<Centiseconds>(*value);
+    }
+    // keepalived rounds a fractional VRRPv2 interval up to whole seconds with a warning
+    // instead of refusing the file; a config it runs must run here too.
+    if (value && *value > Duration::zero() && *value < kMaxAdvertIntervalV2) {
+      const auto rounded = std::chrono::ceil<seconds>(*value);
+      ctx.warn(t.where, "advert_int: VRRPv2 takes whole seconds (RFC 3768 §5.3.7), " +
+                            quoted(t.text) + " rounded up to " + std::to_string(rounded.count()) +
+                            ", as keepalived does");
+      return std::chrono::duration_cast<Centiseconds>(rounded);
     }
     fail(t.where, "advert_int: expected whole seconds 1-255 (VRRPv2), got " + quoted(t.text));
   }
@@ -153,7 +162,7 @@ InstanceConfig resolve_instance(InstanceDraft& d, const GlobalDraft& g, ParseCon
   c.family = resolve_family(d);
   check_families(d, c.family);
   c.version = resolve_version(d, g, c.family);
-  c.advert_interval = resolve_advert_interval(d, c.version);
+  c.advert_interval = resolve_advert_interval(d, c.version, ctx);
   c.strict_mode = d.strict_mode.value_or(globals.vrrp_strict);
   // keepalived: accept unless strict; strict accepts only for the owner (RFC 9568 §6.1 says
   // Accept_Mode defaults to False, but the owner always accepts, §6.4.3).

@@ -24,7 +24,7 @@ std::string global_error(const std::string& line) {
 TEST_CASE("global_defs: defaults without the block", "[config][global_defs]") {
   const GlobalDefs g = parse("").globals;
   CHECK(g.router_id.empty());
-  CHECK(g.vrrp_version == Version::v3);
+  CHECK(g.vrrp_version == Version::v2);
   CHECK(g.vrrp_mcast_group4.to_string() == "224.0.0.18");  // RFC 9568 §5.1.1.2
   CHECK(g.vrrp_mcast_group6.to_string() == "ff02::12");    // RFC 9568 §5.1.2.2
   CHECK(g.garp.master_delay == 5s);

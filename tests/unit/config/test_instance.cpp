@@ -19,7 +19,7 @@ TEST_CASE("vrrp_instance: defaults", "[config][instance]") {
   CHECK(c.virtual_router_id == 51);
   CHECK(c.priority == 100);
   CHECK(c.advert_interval == Centiseconds(100));
-  CHECK(c.version == Version::v3);
+  CHECK(c.version == Version::v2);  // keepalived's default vrrp_version
   CHECK(c.family == Family::ipv4);
   REQUIRE(c.virtual_addresses.size() == 1);
   CHECK(c.virtual_addresses_excluded.empty());

@@ -106,7 +106,9 @@ TEST_CASE("RFC 9568 §5.2.9: an IPv6 instance's first address should be link-loc
 }
 
 TEST_CASE("config semantics: the version", "[config][semantics]") {
-  CHECK(only_instance("").version == Version::v3);
+  // keepalived's default is VRRPv2, so a config without vrrp_version speaks what it spoke.
+  CHECK(only_instance("").version == Version::v2);
+  CHECK(only_instance("version 3\n").version == Version::v3);
   CHECK(only_instance("version 2\n").version == Version::v2);
   CHECK(parse("global_defs {\n vrrp_version 2\n}\n" + instance("")).instances[0].version ==
         Version::v2);
@@ -124,15 +126,15 @@ TEST_CASE("config semantics: the version", "[config][semantics]") {
 }
 
 TEST_CASE("RFC 9568 §5.2.7: VRRPv3 advert_int is 0.01 to 40.95 seconds", "[config][semantics]") {
-  CHECK(only_instance("advert_int 0.01\n").advert_interval == Centiseconds(1));
-  CHECK(only_instance("advert_int 40.95\n").advert_interval == Centiseconds(4095));
-  CHECK(only_instance("advert_int 1.5\n").advert_interval == Centiseconds(150));
-  CHECK(only_instance("advert_int 3\n").advert_interval == Centiseconds(300));
-  CHECK(only_instance("advert_int .25\n").advert_interval == Centiseconds(25));
+  CHECK(only_instance("version 3\nadvert_int 0.01\n").advert_interval == Centiseconds(1));
+  CHECK(only_instance("version 3\nadvert_int 40.95\n").advert_interval == Centiseconds(4095));
+  CHECK(only_instance("version 3\nadvert_int 1.5\n").advert_interval == Centiseconds(150));
+  CHECK(only_instance("version 3\nadvert_int 3\n").advert_interval == Centiseconds(300));
+  CHECK(only_instance("version 3\nadvert_int .25\n").advert_interval == Centiseconds(25));
   for (const char* bad : {"0", "0.001", "40.96", "41", "0.015", "-1", "1s", "1,5"}) {
     INFO(bad);
-    CHECK(error_of(instance(std::string("advert_int ") + bad + "\n")) ==
-          std::string("/etc/vrrpd/vrrpd.conf:7:12: advert_int: expected 0.01-40.95 seconds in "
+    CHECK(error_of(instance(std::string("version 3\nadvert_int ") + bad + "\n")) ==
+          std::string("/etc/vrrpd/vrrpd.conf:8:12: advert_int: expected 0.01-40.95 seconds in "
                       "steps of 0.01 (VRRPv3), got \"") +
               bad + "\"");
   }
@@ -142,7 +144,15 @@ TEST_CASE("RFC 3768 §5.3.7: VRRPv2 advert_int is whole seconds 1-255", "[config
   CHECK(only_instance("version 2\nadvert_int 1\n").advert_interval == Centiseconds(100));
   CHECK(only_instance("advert_int 255\nversion 2\n").advert_interval == Centiseconds(25500));
   CHECK(only_instance("version 2\nadvert_int 2.0\n").advert_interval == Centiseconds(200));
-  for (const char* bad : {"0.5", "1.5", "0", "256"}) {
+  // keepalived rounds a fractional VRRPv2 interval up, with a warning, and runs.
+  const Config rounded = parse(instance("version 2\nadvert_int 1.5\n"));
+  CHECK(rounded.instances[0].advert_interval == Centiseconds(200));
+  REQUIRE(rounded.warnings.size() == 1);
+  CHECK(rounded.warnings[0].to_string() ==
+        "/etc/vrrpd/vrrpd.conf:8:12: warning: advert_int: VRRPv2 takes whole seconds (RFC 3768 "
+        "§5.3.7), \"1.5\" rounded up to 2, as keepalived does");
+  CHECK(only_instance("version 2\nadvert_int 0.5\n").advert_interval == Centiseconds(100));
+  for (const char* bad : {"0", "256", "-1"}) {
     INFO(bad);
     CHECK(error_of(instance(std::string("version 2\nadvert_int ") + bad + "\n")) ==
           std::string("/etc/vrrpd/vrrpd.conf:8:12: advert_int: expected whole seconds 1-255 "
@@ -155,7 +165,7 @@ TEST_CASE("RFC 9568 §6.1: Accept_Mode follows keepalived's defaults", "[config]
   CHECK(only_instance("").accept_mode);
   CHECK_FALSE(only_instance("strict_mode\n").accept_mode);
   CHECK(only_instance("strict_mode\npriority 255\n").accept_mode);
-  CHECK(only_instance("strict_mode\naccept\n").accept_mode);
+  CHECK(only_instance("version 3\nstrict_mode\naccept\n").accept_mode);
   CHECK_FALSE(parse("global_defs {\n vrrp_strict\n}\n" + instance("")).instances[0].accept_mode);
   CHECK(parse("global_defs {\n vrrp_strict\n}\n" + instance("strict_mode off\n"))
             .instances[0]
@@ -189,11 +199,11 @@ TEST_CASE("config semantics: strict mode's rules", "[config][semantics]") {
 }
 
 TEST_CASE("config semantics: authentication is VRRPv2 only", "[config][semantics]") {
-  Config c = parse(instance("authentication {\n auth_type PASS\n auth_pass abc\n}\n"));
+  Config c = parse(instance("version 3\nauthentication {\n auth_type PASS\n auth_pass abc\n}\n"));
   CHECK(c.instances[0].authentication.type == AuthType::none);
   REQUIRE(c.warnings.size() == 1);
   CHECK(c.warnings[0].to_string() ==
-        "/etc/vrrpd/vrrpd.conf:7:1: warning: authentication: VRRPv3 has no authentication (RFC "
+        "/etc/vrrpd/vrrpd.conf:8:1: warning: authentication: VRRPv3 has no authentication (RFC "
         "9568 §5.2), ignored");
 }
 
