@@ -5,7 +5,7 @@
 
 #include "arp/ethernet.hpp"
 #include "arp/frame_layout.hpp"
-#include "arp/internet_checksum.hpp"
+#include "vrrp/checksum.hpp"
 
 namespace vrrp::arp {
 
@@ -64,7 +64,7 @@ UnsolicitedNaFrame build_unsolicited_na(const netlink::MacAddress& mac, const Ip
 
   // RFC 4443 §2.3 / RFC 8200 §8.1: source, destination, 32-bit upper-layer length, three
   // zero bytes and the Next Header value, then the ICMPv6 message with a zero checksum.
-  InternetChecksum sum;
+  ChecksumAccumulator sum;
   sum.add(std::span<const std::uint8_t>(frame).subspan(ip + 8, 32));  // source, destination
   const std::array<std::uint8_t, 8> lengths = {0, 0, 0, kIcmpv6Length, 0, 0, 0, kNextHeaderIcmpv6};
   sum.add(lengths);

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "arp/gratuitous_arp.hpp"
-#include "arp/internet_checksum.hpp"
 #include "arp/unsolicited_na.hpp"
 #include "netlink/mac_address.hpp"
+#include "vrrp/checksum.hpp"
 
 using vrrp::Family;
 using vrrp::IpAddress;
@@ -39,19 +39,19 @@ TEST_CASE("RFC 9568 §7.3: virtual router MAC is 00-00-5E-00-01-{VRID} (IPv4), -
 }
 
 TEST_CASE("RFC 1071: Internet checksum of the worked example is 0x220d") {
-  vrrp::arp::InternetChecksum sum;
+  vrrp::ChecksumAccumulator sum;
   const std::uint8_t data[] = {0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7};
   sum.add(data);
   CHECK(sum.finish() == 0x220d);
 
   // Split across spans at an even boundary: the same result.
-  vrrp::arp::InternetChecksum split;
+  vrrp::ChecksumAccumulator split;
   split.add(std::span<const std::uint8_t>(data, 2));
   split.add(std::span<const std::uint8_t>(data + 2, 6));
   CHECK(split.finish() == 0x220d);
 
   // An odd trailing byte is padded with zero on the right.
-  vrrp::arp::InternetChecksum odd;
+  vrrp::ChecksumAccumulator odd;
   const std::uint8_t three[] = {0x01, 0x02, 0x03};  // 0x0102 + 0x0300 = 0x0402
   odd.add(three);
   CHECK(odd.finish() == static_cast<std::uint16_t>(~0x0402));
@@ -129,7 +129,7 @@ TEST_CASE("RFC 4443 §2.3: the NA checksum verifies over pseudo-header and messa
   const MacAddress mac{{0x02, 0xaa, 0xbb, 0xcc, 0xdd, 0xee}};
   const auto frame =
       vrrp::arp::build_unsolicited_na(mac, addr("fe80::abcd:1234"), addr("2001:db8:ffff::fe"));
-  vrrp::arp::InternetChecksum verify;
+  vrrp::ChecksumAccumulator verify;
   verify.add(std::span<const std::uint8_t>(frame).subspan(22, 32));  // src, dst
   const std::uint8_t lengths[] = {0, 0, 0, 32, 0, 0, 0, 58};
   verify.add(lengths);
@@ -139,7 +139,7 @@ TEST_CASE("RFC 4443 §2.3: the NA checksum verifies over pseudo-header and messa
   // One flipped bit breaks it: the check above can fail.
   auto broken = frame;
   broken[70] ^= 0x01;
-  vrrp::arp::InternetChecksum verify_broken;
+  vrrp::ChecksumAccumulator verify_broken;
   verify_broken.add(std::span<const std::uint8_t>(broken).subspan(22, 32));
   verify_broken.add(lengths);
   verify_broken.add(std::span<const std::uint8_t>(broken).subspan(54, 32));
