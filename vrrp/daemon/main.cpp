@@ -86,7 +86,13 @@ int run_daemon(const Options& options, Config config, Detached& detached) {
     daemon.run();
     return code(ExitCode::ok);
   } catch (const std::exception& e) {
-    log_error("{}", e.what());
+    // In the foreground the terminal is still the user's: say it there too, not only in
+    // syslog. In the background the waiting parent says that start-up failed.
+    if (options.dont_fork) {
+      report(options, e.what());
+    } else {
+      log_error("{}", e.what());
+    }
     detached.report(static_cast<std::uint8_t>(ExitCode::fatal));
     return code(ExitCode::fatal);
   }
