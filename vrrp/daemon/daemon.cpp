@@ -72,6 +72,10 @@ void Daemon::start() {
   watcher_ = std::make_unique<netlink::Watcher>();
   loop_.watch(watcher_->fd(), [this](std::uint32_t) { on_kernel_events(); });
   announcer_ = std::make_unique<arp::Announcer>();
+  script_runner_ = std::make_unique<ScriptRunner>(loop_, config_.globals);
+  notifier_ = std::make_unique<Notifier>(*script_runner_, config_.globals);
+  track_monitor_ = std::make_unique<TrackMonitor>(loop_, *script_runner_, config_,
+                                                  [this] { apply_tracking(EventLoop::now()); });
 
   const std::vector<std::string> vip_devices = assign_vip_devices(config_.instances);
 
@@ -164,9 +168,41 @@ void Daemon::start() {
   for (auto& slot : slots_) {
     slot.instance->source_changed(query_source(slot), EventLoop::now());
   }
+  track_monitor_->start([this](const std::string& name) -> std::optional<bool> {
+    auto link = links_.get(name);
+    if (!link.ok() || !link->has_value()) return std::nullopt;
+    return (*link)->usable();
+  });
+  // The trackers' first state (scripts count as up until their first result, unless
+  // init_fail) sets the priority and any tracker fault before Startup.
+  for (auto& slot : slots_) {
+    slot.instance->tracking_changed(track_monitor_->result_for(slot.instance->config()),
+                                    EventLoop::now());
+  }
   for (auto& slot : slots_) {
     slot.instance->start(EventLoop::now());
     rearm(slot);
+  }
+}
+
+void Daemon::apply_tracking(TimePoint now) {
+  for (auto& slot : slots_) {
+    slot.instance->tracking_changed(track_monitor_->result_for(slot.instance->config()), now);
+    rearm(slot);
+  }
+}
+
+void Daemon::state_changed(const InstanceConfig& instance, State to, std::uint8_t priority) {
+  if (notifier_) notifier_->state_changed(instance, to, priority);
+}
+
+void Daemon::wait_for_notifications() {
+  // notify_stop and the last notify lines run before we exit, within a bound: a hanging
+  // script is killed by its timeout, and the daemon does not wait longer than that.
+  if (!notifier_ || !script_runner_) return;
+  const TimePoint give_up = EventLoop::now() + kNotifyTimeout + std::chrono::seconds(1);
+  while (!notifier_->idle() && EventLoop::now() < give_up) {
+    loop_.run_once(std::chrono::milliseconds(100));
   }
 }
 
@@ -256,7 +292,11 @@ void Daemon::on_signal(int signo) {
       log_statistics();
       break;
     case SIGCHLD:
-      while (::waitpid(-1, nullptr, WNOHANG) > 0) {
+      if (script_runner_) {
+        script_runner_->reap();  // reaps every child, ours or not
+      } else {
+        while (::waitpid(-1, nullptr, WNOHANG) > 0) {
+        }
       }
       break;
     default:
@@ -339,6 +379,11 @@ void Daemon::on_kernel_events() {
 }
 
 void Daemon::on_link_changed(const netlink::LinkChanged& change, TimePoint now) {
+  // track_interface names any interface, not only those the instances run on.
+  if (track_monitor_ &&
+      track_monitor_->link_changed(change.name, !change.removed && change.up && change.running)) {
+    apply_tracking(now);
+  }
   auto known = device_names_.find(change.ifindex);
   if (known == device_names_.end()) return;
   if (vmac_names_.contains(known->second) && change.removed) {
@@ -390,6 +435,7 @@ void Daemon::shutdown() {
     slot.instance->stop(now);
     slot.timer->cancel();
   }
+  wait_for_notifications();
   for (auto& vmac : vmacs_) {
     const std::string name = vmac.name();
     if (auto status = vmac.remove(); !status) {

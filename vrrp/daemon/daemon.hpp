@@ -23,8 +23,11 @@
 #include "vrrp/daemon/event_loop.hpp"
 #include "vrrp/daemon/instance.hpp"
 #include "vrrp/daemon/instance_host.hpp"
+#include "vrrp/daemon/notifier.hpp"
 #include "vrrp/daemon/ownership.hpp"
 #include "vrrp/daemon/rate_limiter.hpp"
+#include "vrrp/daemon/script_runner.hpp"
+#include "vrrp/daemon/track_monitor.hpp"
 #include "vrrp/daemon/vrrp_socket.hpp"
 
 namespace vrrp::daemon {
@@ -52,6 +55,7 @@ class Daemon final : public InstanceHost {
                                             const IpPrefix& prefix) override;
   void announce(const std::string& device, std::span<const IpAddress> addresses,
                 std::uint32_t count) override;
+  void state_changed(const InstanceConfig& instance, State to, std::uint8_t priority) override;
 
  private:
   using SocketKey = std::pair<int, Family>;  // (ifindex, family)
@@ -79,6 +83,8 @@ class Daemon final : public InstanceHost {
   void on_link_changed(const netlink::LinkChanged& change, TimePoint now);
   void on_address_changed(const netlink::AddressChanged& change, TimePoint now);
   void resync_all(TimePoint now);
+  void apply_tracking(TimePoint now);
+  void wait_for_notifications();
   void on_signal(int signo);
   void rearm(InstanceSlot& slot);
   void shutdown();
@@ -96,6 +102,9 @@ class Daemon final : public InstanceHost {
   EventLoop loop_;
   std::unique_ptr<netlink::Watcher> watcher_;
   std::unique_ptr<arp::Announcer> announcer_;
+  std::unique_ptr<ScriptRunner> script_runner_;
+  std::unique_ptr<TrackMonitor> track_monitor_;
+  std::unique_ptr<Notifier> notifier_;
   std::vector<netlink::Vmac> vmacs_;
   std::set<std::string> vmac_names_;
   std::map<int, std::string> device_names_;  // ifindex -> name, for the devices we use

@@ -9,6 +9,7 @@
 #include "vrrp/daemon/log.hpp"
 #include "vrrp/daemon/log_lines.hpp"
 #include "vrrp/daemon/source_filter.hpp"
+#include "vrrp/priority.hpp"
 
 namespace vrrp::daemon {
 
@@ -52,6 +53,7 @@ void Instance::start(TimePoint now) {
                 config_.family == Family::ipv4 ? "IPv4" : "IPv6 link-local", interface());
   }
   if (!placement_.link_usable) log_warning("{}: {} is down", name(), interface());
+  if (tracking_fault_) log_warning("{}: a tracker with weight 0 is failing; Fault", name());
   // A fault raised in Initialize is remembered: startup() then goes to Fault.
   update_fault(now);
   machine_.startup(now, actions_);
@@ -142,8 +144,30 @@ void Instance::address_removed(const std::string& device, const IpPrefix& prefix
   }
 }
 
+void Instance::tracking_changed(const TrackingResult& tracking, TimePoint now) {
+  const std::uint8_t priority = effective_priority(config_.priority, tracking.total_weight);
+  if (priority != machine_.priority()) {
+    if (started_) {
+      log_notice("{}: priority {} (configured {}, tracking weight {:+})", name(), priority,
+                 config_.priority, tracking.total_weight);
+    }
+    machine_.set_effective_priority(priority, now, actions_);
+    perform(now);
+  }
+  if (tracking.fault != tracking_fault_) {
+    tracking_fault_ = tracking.fault;
+    if (started_) {
+      log_warning("{}: {}", name(),
+                  tracking_fault_ ? "a tracker with weight 0 failed: Fault"
+                                  : "no tracker with weight 0 is failing any more");
+    }
+    if (started_) update_fault(now);
+  }
+}
+
 void Instance::update_fault(TimePoint now) {
-  const bool fault = !placement_.link_usable || !placement_.source;
+  // Fault while any fault source holds: the link, the source address, a weight-0 tracker.
+  const bool fault = !placement_.link_usable || !placement_.source || tracking_fault_;
   if (fault == machine_.fault()) return;
   if (fault) {
     machine_.fault_raised(now, actions_);
@@ -170,6 +194,7 @@ void Instance::perform(TimePoint now) {
                    [&](const StateChanged& change) {
                      ++counters_.state_changes;
                      log_notice("{}", format_state_change(name(), change));
+                     host_.state_changed(config_, change.to, change.priority);
                    },
                    [&](const Notice& notice) { log_fsm_notice(notice, now); },
                },

@@ -19,6 +19,7 @@
 #include "vrrp/ip_packet.hpp"
 #include "vrrp/receive_validation.hpp"
 #include "vrrp/state_machine.hpp"
+#include "vrrp/tracking.hpp"
 
 namespace vrrp::daemon {
 
@@ -78,6 +79,9 @@ class Instance {
   void link_changed(bool usable, TimePoint now);
   // The interface's primary address changed (none: the instance cannot send, so Fault).
   void source_changed(std::optional<IpAddress> source, TimePoint now);
+  // The trackers (vrrp_script, track_interface, track_file) changed: the effective priority is
+  // the configured one plus their weight, and a tracker fault is one more fault source.
+  void tracking_changed(const TrackingResult& tracking, TimePoint now);
   // Someone removed `prefix` from `device`. If it is one of our VIPs while we hold them, it is
   // put back and logged (issue 3).
   void address_removed(const std::string& device, const IpPrefix& prefix, TimePoint now);
@@ -110,6 +114,7 @@ class Instance {
   bool checksum_form_switched_ = false;
   bool bound_ = false;  // we hold the VIPs (between BindAddresses and UnbindAddresses)
   bool started_ = false;
+  bool tracking_fault_ = false;  // a weight-0 tracker failed
   DropCounters drops_;
   InstanceCounters counters_;
   KeyedRateLimiter<DropReason> drop_log_;

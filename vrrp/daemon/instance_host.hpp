@@ -10,6 +10,7 @@
 
 #include "vrrp/config.hpp"
 #include "vrrp/ip_address.hpp"
+#include "vrrp/state.hpp"
 
 namespace vrrp::daemon {
 
@@ -34,6 +35,11 @@ class InstanceHost {
   // `addresses`, out of `device` with its MAC (the VMAC with use_vmac).
   virtual void announce(const std::string& device, std::span<const IpAddress> addresses,
                         std::uint32_t count) = 0;
+
+  // The instance entered `to` (Initialize after a stop) with local priority `priority`: the
+  // notify scripts and the notify FIFO. Called in the order of the transitions.
+  virtual void state_changed(const InstanceConfig& /*instance*/, State /*to*/,
+                             std::uint8_t /*priority*/) {}
 };
 
 }  // namespace vrrp::daemon
