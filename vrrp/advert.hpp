@@ -14,13 +14,13 @@ namespace vrrp {
 
 enum class Version : std::uint8_t { v2 = 2, v3 = 3 };
 
-inline constexpr std::uint8_t kIpProtocolVrrp = 112;  // RFC 9568 §5.1.1.4, §5.1.2.4
-inline constexpr std::uint8_t kRequiredTtl = 255;     // RFC 9568 §5.1.1.3, §5.1.2.3
-inline constexpr std::uint8_t kTypeAdvertisement = 1;  // RFC 9568 §5.2.2
-inline constexpr std::uint8_t kOwnerPriority = 255;    // RFC 9568 §5.2.4
-inline constexpr std::uint8_t kResignPriority = 0;     // RFC 9568 §5.2.4
-inline constexpr std::size_t kHeaderSize = 8;          // RFC 9568 §5.2
-inline constexpr std::size_t kV2AuthDataSize = 8;      // RFC 3768 §5.3.10
+inline constexpr std::uint8_t kIpProtocolVrrp = 112;       // RFC 9568 §5.1.1.4, §5.1.2.4
+inline constexpr std::uint8_t kRequiredTtl = 255;          // RFC 9568 §5.1.1.3, §5.1.2.3
+inline constexpr std::uint8_t kTypeAdvertisement = 1;      // RFC 9568 §5.2.2
+inline constexpr std::uint8_t kOwnerPriority = 255;        // RFC 9568 §5.2.4
+inline constexpr std::uint8_t kResignPriority = 0;         // RFC 9568 §5.2.4
+inline constexpr std::size_t kHeaderSize = 8;              // RFC 9568 §5.2
+inline constexpr std::size_t kV2AuthDataSize = 8;          // RFC 3768 §5.3.10
 inline constexpr std::uint16_t kMaxAdvertInterval = 4095;  // 12 bits, RFC 9568 §5.2.7
 
 // RFC 3768 §5.3.6 Auth Type.
@@ -62,10 +62,10 @@ struct Advert {
   std::uint8_t vrid = 0;
   std::uint8_t priority = 0;
   Centiseconds max_advert_interval{100};
-  std::uint8_t reserve = 0;  // v3 §5.2.6: sent as 0, ignored on receive
-  AuthType auth_type = AuthType::none;          // v2 only
+  std::uint8_t reserve = 0;             // v3 §5.2.6: sent as 0, ignored on receive
+  AuthType auth_type = AuthType::none;  // v2 only
   std::array<std::uint8_t, kV2AuthDataSize> auth_data{};  // v2 only
-  std::uint16_t checksum = 0;  // as received
+  std::uint16_t checksum = 0;                             // as received
   AddressList addresses;
 };
 

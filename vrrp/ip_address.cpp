@@ -5,7 +5,9 @@
 
 namespace vrrp {
 
-std::string_view to_string(Family family) { return family == Family::ipv4 ? "IPv4" : "IPv6"; }
+std::string_view to_string(Family family) {
+  return family == Family::ipv4 ? "IPv4" : "IPv6";
+}
 
 IpAddress IpAddress::v4(std::uint8_t a, std::uint8_t b, std::uint8_t c, std::uint8_t d) {
   const std::array<std::uint8_t, 4> bytes{a, b, c, d};
@@ -133,7 +135,8 @@ std::string IpAddress::to_string() const {
     return out;
   }
   std::array<unsigned, 8> groups{};
-  for (std::size_t i = 0; i < 8; ++i) groups[i] = bytes_[2 * i] << 8 | bytes_[2 * i + 1];
+  for (std::size_t i = 0; i < 8; ++i)
+    groups[i] = bytes_[2 * i] << 8 | bytes_[2 * i + 1];
   // RFC 5952 §4.2: shorten the longest run of two or more zero groups, the first if tied.
   std::size_t best_start = 8, best_len = 0;
   for (std::size_t i = 0; i < 8;) {
@@ -142,7 +145,8 @@ std::string IpAddress::to_string() const {
       continue;
     }
     std::size_t j = i;
-    while (j < 8 && groups[j] == 0) ++j;
+    while (j < 8 && groups[j] == 0)
+      ++j;
     if (j - i > best_len && j - i >= 2) best_start = i, best_len = j - i;
     i = j;
   }
@@ -168,8 +172,8 @@ std::string IpAddress::to_string() const {
 
 std::strong_ordering operator<=>(const IpAddress& a, const IpAddress& b) {
   if (auto c = a.family_ <=> b.family_; c != 0) return c;
-  return std::lexicographical_compare_three_way(a.bytes_.begin(), a.bytes_.end(),
-                                                b.bytes_.begin(), b.bytes_.end());
+  return std::lexicographical_compare_three_way(a.bytes_.begin(), a.bytes_.end(), b.bytes_.begin(),
+                                                b.bytes_.end());
 }
 
 std::optional<IpPrefix> IpPrefix::parse(std::string_view text) {

@@ -18,7 +18,9 @@ enum class Family : std::uint8_t { ipv4 = 4, ipv6 = 6 };
 std::string_view to_string(Family family);
 
 // Bytes in an address of that family: 4 or 16.
-constexpr std::size_t address_size(Family family) { return family == Family::ipv4 ? 4 : 16; }
+constexpr std::size_t address_size(Family family) {
+  return family == Family::ipv4 ? 4 : 16;
+}
 
 class IpAddress {
  public:

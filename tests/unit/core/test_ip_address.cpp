@@ -30,10 +30,11 @@ TEST_CASE("IpAddress rejects malformed text", "[ip]") {
   }
 }
 
-TEST_CASE("RFC 9568 §6.4.3 tie-break compares unsigned network-order bytes", "[ip][rfc9568-6.4.3]") {
+TEST_CASE("RFC 9568 §6.4.3 tie-break compares unsigned network-order bytes",
+          "[ip][rfc9568-6.4.3]") {
   CHECK(addr("10.0.0.2") > addr("10.0.0.1"));
-  CHECK(addr("10.0.0.2") > addr("9.0.0.3"));     // a host-byte-order compare gets this wrong
-  CHECK(addr("200.0.0.1") > addr("10.0.0.1"));   // a signed compare gets this wrong
+  CHECK(addr("10.0.0.2") > addr("9.0.0.3"));    // a host-byte-order compare gets this wrong
+  CHECK(addr("200.0.0.1") > addr("10.0.0.1"));  // a signed compare gets this wrong
   CHECK(addr("fe80::2") > addr("fe80::1"));
   CHECK(addr("fe80::1:0") > addr("fe80::ffff"));
   CHECK(addr("10.0.0.1") == addr("10.0.0.1"));
