@@ -168,11 +168,7 @@ void Daemon::start() {
   for (auto& slot : slots_) {
     slot.instance->source_changed(query_source(slot), EventLoop::now());
   }
-  track_monitor_->start([this](const std::string& name) -> std::optional<bool> {
-    auto link = links_.get(name);
-    if (!link.ok() || !link->has_value()) return std::nullopt;
-    return (*link)->usable();
-  });
+  track_monitor_->start([this](const std::string& name) { return link_usable(name); });
   // The trackers' first state (scripts count as up until their first result, unless
   // init_fail) sets the priority and any tracker fault before Startup.
   for (auto& slot : slots_) {
@@ -183,6 +179,12 @@ void Daemon::start() {
     slot.instance->start(EventLoop::now());
     rearm(slot);
   }
+}
+
+std::optional<bool> Daemon::link_usable(const std::string& name) const {
+  auto link = links_.get(name);
+  if (!link.ok() || !link->has_value()) return std::nullopt;
+  return (*link)->usable();
 }
 
 void Daemon::apply_tracking(TimePoint now) {
@@ -415,6 +417,10 @@ void Daemon::on_address_changed(const netlink::AddressChanged& change, TimePoint
 }
 
 void Daemon::resync_all(TimePoint now) {
+  if (track_monitor_ &&
+      track_monitor_->resync_links([this](const std::string& name) { return link_usable(name); })) {
+    apply_tracking(now);
+  }
   for (auto& slot : slots_) {
     auto link = links_.get(slot.instance->ifindex());
     if (link.ok()) {

@@ -84,6 +84,7 @@ class Daemon final : public InstanceHost {
   void on_address_changed(const netlink::AddressChanged& change, TimePoint now);
   void resync_all(TimePoint now);
   void apply_tracking(TimePoint now);
+  std::optional<bool> link_usable(const std::string& name) const;
   void wait_for_notifications();
   void on_signal(int signo);
   void rearm(InstanceSlot& slot);

@@ -138,6 +138,14 @@ bool TrackMonitor::link_changed(const std::string& name, bool usable) {
   return true;
 }
 
+bool TrackMonitor::resync_links(const LinkQuery& link_usable) {
+  bool any = false;
+  for (auto& [name, usable] : links_) {
+    any = link_changed(name, link_usable(name).value_or(false)) || any;
+  }
+  return any;
+}
+
 TrackingResult TrackMonitor::result_for(const InstanceConfig& instance) const {
   std::vector<StatusTracker> statuses;
   std::vector<FileTracker> files;

@@ -35,6 +35,9 @@ class TrackMonitor {
 
   // A link event: true when `name` is tracked and its state changed.
   bool link_changed(const std::string& name, bool usable);
+  // After lost netlink events: reads every tracked interface's state afresh. True when any
+  // changed.
+  bool resync_links(const LinkQuery& link_usable);
 
   // The trackers `instance` names, with their current state.
   TrackingResult result_for(const InstanceConfig& instance) const;
