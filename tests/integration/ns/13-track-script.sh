@@ -5,6 +5,8 @@
 #    ignores the lower-priority adverts). When the check succeeds again, r1 (200) preempts back.
 #  - part 2: a weight-0 check (keepalived: failure means Fault): r1 leaves Active for Fault and
 #    releases the VIP; r2 takes over; on success r1 returns through Backup and preempts.
+#  - part 3: track_interface with weight -150: a veth in r1 whose peer goes down (no carrier).
+#  - part 4: track_file with weight -1: the file's number is subtracted (polled once a second).
 source "$(dirname "$0")/../lib.sh"
 lib_init "$@"
 
@@ -65,4 +67,41 @@ check "the check succeeds again: r1 leaves Fault and preempts back" wait_state r
 check "r2 goes back to Backup" wait_state r2 Backup 3
 assert "r1 went Fault -> Backup -> Active" \
   '[[ $(transitions r1 | awk "{ print \$2 \">\" \$3 }" | tail -n2 | paste -sd " ") == "Fault>Backup Backup>Active" ]]'
+stop_vrrpd r1
+stop_vrrpd r2
+
+note "part 3: track_interface t0 weight -150"
+in_ns r1 ip link add t0 type veth peer name t1
+in_ns r1 ip link set t1 up
+in_ns r1 ip link set t0 up
+start_vrrpd r1 "$(conf_global r1)$(conf_instance VI_1 51 200 192.0.2.100/24 \
+  "track_interface {" "    t0 weight -150" "}")"
+start_vrrpd r2 "$conf_r2"
+check "r1 becomes Active" wait_state r1 Active 10
+check "r2 is Backup" wait_state r2 Backup 3
+in_ns r1 ip link set t1 down
+check "t0 without carrier lowers r1's priority to 50" \
+  wait_for 'current_log r1 | grep -q "VI_1: priority 50 (configured 200, tracking weight -150)"' 3
+check "r2 takes over" wait_state r2 Active 8
+in_ns r1 ip link set t1 up
+check "t0 back: r1 preempts back" wait_state r1 Active 10
+check "r2 goes back to Backup" wait_state r2 Backup 3
+stop_vrrpd r1
+stop_vrrpd r2
+
+note "part 4: track_file weight -1"
+tfile="$VT_WORK/r1.track"
+echo 0 >"$tfile"
+start_vrrpd r1 "$(conf_global r1)$(printf 'track_file tf {\n    file %s\n    weight -1\n}\n' "$tfile")$(conf_instance VI_1 51 200 192.0.2.100/24 \
+  "track_file {" "    tf" "}")"
+start_vrrpd r2 "$conf_r2"
+check "r1 becomes Active" wait_state r1 Active 10
+check "r2 is Backup" wait_state r2 Backup 3
+echo 150 >"$tfile"
+check "the file's 150 lowers r1's priority to 50 within the 1 s poll" \
+  wait_for 'current_log r1 | grep -q "VI_1: priority 50 (configured 200, tracking weight -150)"' 3
+check "r2 takes over" wait_state r2 Active 8
+echo 0 >"$tfile"
+check "0 again: r1 preempts back" wait_state r1 Active 10
+check "r2 goes back to Backup" wait_state r2 Backup 3
 lib_done
