@@ -1,3 +1,4 @@
+#include <pwd.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -203,4 +204,33 @@ TEST_CASE("enable_script_security: an insecure script is not run", "[script]") {
   CHECK(refused.not_run);
   CHECK_FALSE(refused.success());
   std::remove(pattern);
+}
+
+TEST_CASE("script runner: run_as switches user and group before exec", "[script]") {
+  if (::geteuid() != 0) return;
+  char pattern[] = "/tmp/vrrpd-user-XXXXXX";
+  const int fd = ::mkstemp(pattern);
+  REQUIRE(fd >= 0);
+  ::close(fd);
+  ::chmod(pattern, 0666);
+  const std::string out = pattern;
+  vrrp::RunAs nobody{"nobody", "", false};
+  ScriptRequest req{"t", "/bin/sh -c 'id -u >>" + out + "; id -g >>" + out + "'", {}, nobody, 5s};
+  CHECK(run_script(req).success());
+  ScriptRequest as_root{"t", "/bin/sh -c 'id -u >>" + out + "'", {}, std::nullopt, 5s};
+  CHECK(run_script(as_root).success());  // no script_user
+  std::ifstream in(out);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::remove(out.c_str());
+  // keepalived's default user when it exists, else root.
+  const passwd* fallback = ::getpwnam("keepalived_script");
+  CHECK(text == "65534\n65534\n" + std::to_string(fallback ? fallback->pw_uid : 0) + "\n");
+}
+
+TEST_CASE("script runner: an unknown run_as user is not run", "[script]") {
+  vrrp::RunAs ghost{"vrrpd-no-such-user", "", false};
+  ScriptRequest req{"t", "/bin/true", {}, ghost, 5s};
+  const auto r = run_script(req);
+  CHECK(r.not_run);
+  CHECK_FALSE(r.success());
 }
