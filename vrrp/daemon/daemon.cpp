@@ -437,6 +437,7 @@ void Daemon::shutdown() {
   const TimePoint now = EventLoop::now();
   // RFC 9568 §6.4.3 Shutdown: each Active sends priority 0 so a Backup takes over after
   // Skew_Time rather than Active_Down_Interval, then gives its addresses back.
+  if (track_monitor_) track_monitor_->stop();
   for (auto& slot : slots_) {
     slot.instance->stop(now);
     slot.timer->cancel();

@@ -88,6 +88,14 @@ void TrackMonitor::start(const LinkQuery& link_usable) {
   }
 }
 
+void TrackMonitor::stop() {
+  stopped_ = true;
+  if (file_timer_) file_timer_->cancel();
+  for (auto& [name, script] : scripts_) {
+    if (script.timer) script.timer->cancel();
+  }
+}
+
 void TrackMonitor::run_script(Script& script) {
   const ScriptConfig& sc = *script.config;
   // keepalived starts a check every interval; one still running is not started twice.
@@ -102,7 +110,7 @@ void TrackMonitor::run_script(Script& script) {
   Script* s = &script;
   runner_.run(request, [this, s](const ScriptResult& result) {
     s->running = false;
-    if (!s->tracker.record(result.success())) return;
+    if (stopped_ || !s->tracker.record(result.success())) return;
     if (s->tracker.up()) {
       log_notice("VRRP_Script({}) succeeded", s->config->name);
     } else {
@@ -131,6 +139,7 @@ void TrackMonitor::poll_files() {
 }
 
 bool TrackMonitor::link_changed(const std::string& name, bool usable) {
+  if (stopped_) return false;
   auto it = links_.find(name);
   if (it == links_.end() || it->second == usable) return false;
   it->second = usable;

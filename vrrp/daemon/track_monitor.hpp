@@ -33,6 +33,10 @@ class TrackMonitor {
   // scripts' timers (the first run is due at once).
   void start(const LinkQuery& link_usable);
 
+  // At shutdown: no check starts any more and no result is reported (the instances have
+  // stopped; a late result must not move them).
+  void stop();
+
   // A link event: true when `name` is tracked and its state changed.
   bool link_changed(const std::string& name, bool usable);
   // After lost netlink events: reads every tracked interface's state afresh. True when any
@@ -65,6 +69,7 @@ class TrackMonitor {
   std::map<std::string, File> files_;      // by track_file name: only the tracked ones
   std::map<std::string, bool> links_;      // tracked interface -> up and running
   std::unique_ptr<Timer> file_timer_;
+  bool stopped_ = false;
 };
 
 // The number at the start of a track_file's text, as keepalived reads it (strtol: leading
