@@ -476,8 +476,17 @@ probe_start() {
   VT_PIDS+=($!)
 }
 probe_stop() {
-  kill -INT "${PROBE_PID[$1]}" 2>/dev/null
-  wait "${PROBE_PID[$1]}" 2>/dev/null
+  local pid=${PROBE_PID[$1]} i
+  # A background job starts with SIGINT ignored until the prober installs its handler, and
+  # under ASan that takes a while: a SIGINT sent before then is lost and `wait` would hang.
+  # So the signal is repeated until the prober has gone, and a last SIGKILL bounds it.
+  for ((i = 0; i < 50; i++)); do
+    kill -INT "$pid" 2>/dev/null || break
+    sleep 0.1
+    kill -0 "$pid" 2>/dev/null || break
+  done
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
   sed 's/^/#   probe: /' "$VT_WORK/$1.probe"
 }
 # probe_value NAME KEY: a key=value from the probe's summary.
