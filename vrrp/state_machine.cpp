@@ -58,26 +58,24 @@ void StateMachine::startup(TimePoint now, std::vector<Action>& out) {
 }
 
 void StateMachine::shutdown(TimePoint /*now*/, std::vector<Action>& out) {
-  switch (state_) {
-    case State::initialize:
-      return;
-    case State::active:
-      // RFC 9568 §6.4.3: cancel Adver_Timer, send an ADVERTISEMENT with Priority = 0, go to
-      // Initialize. The addresses go after the advert, which leaves from the VMAC.
-      deadline_.reset();
-      out.push_back(SendAdvert{kResignPriority});
-      out.push_back(UnbindAddresses{});
-      break;
-    case State::backup:
-      // RFC 9568 §6.4.2: cancel Active_Down_Timer, go to Initialize. Nothing is sent.
-      deadline_.reset();
-      break;
-    case State::fault:
-      break;  // no timer runs and nothing is held in Fault
+  if (state_ == State::initialize) return;
+  stand_down(State::initialize, TransitionReason::shutdown, out);
+}
+
+// Leaves Backup, Active or Fault for Initialize (Shutdown) or Fault. From Active: cancel
+// Adver_Timer, send one ADVERTISEMENT with Priority = 0 (RFC 9568 §6.4.3; keepalived does the
+// same on entering FAULT, so the Backups take over after Skew_Time instead of
+// Active_Down_Interval), then release the addresses: after the advert, which leaves from the
+// VMAC. From Backup: cancel Active_Down_Timer and send nothing (§6.4.2).
+void StateMachine::stand_down(State to, TransitionReason reason, std::vector<Action>& out) {
+  if (state_ == State::active) {
+    out.push_back(SendAdvert{kResignPriority});
+    out.push_back(UnbindAddresses{});
   }
+  deadline_.reset();  // no timer runs in Initialize or Fault (§6.2)
   active_address_.reset();
   preempt_delay_end_.reset();
-  change_state(State::initialize, TransitionReason::shutdown, out);
+  change_state(to, reason, out);
 }
 
 void StateMachine::advert_received(const AdvertEvent& advert, TimePoint now,
@@ -154,24 +152,9 @@ void StateMachine::set_effective_priority(std::uint8_t priority, TimePoint now,
 void StateMachine::fault_raised(TimePoint /*now*/, std::vector<Action>& out) {
   if (fault_) return;
   fault_ = true;
-  switch (state_) {
-    case State::initialize:  // remembered: startup() will go to Fault
-    case State::fault:
-      return;
-    case State::active:
-      // Like Shutdown (RFC 9568 §6.4.3), so the Backups take over after Skew_Time instead of
-      // Active_Down_Interval; keepalived does the same on entering FAULT.
-      deadline_.reset();
-      out.push_back(SendAdvert{kResignPriority});
-      out.push_back(UnbindAddresses{});
-      break;
-    case State::backup:
-      deadline_.reset();
-      break;
-  }
-  active_address_.reset();
-  preempt_delay_end_.reset();
-  change_state(State::fault, TransitionReason::fault_raised, out);
+  // In Initialize it is remembered: startup() will go to Fault.
+  if (state_ == State::initialize || state_ == State::fault) return;
+  stand_down(State::fault, TransitionReason::fault_raised, out);
 }
 
 void StateMachine::fault_cleared(TimePoint now, std::vector<Action>& out) {

@@ -104,6 +104,7 @@ class StateMachine {
   void arm_active_down_timer(TimePoint now, ProtocolInterval after);
   void arm_adver_timer(TimePoint now);
   void change_state(State to, TransitionReason reason, std::vector<Action>& out);
+  void stand_down(State to, TransitionReason reason, std::vector<Action>& out);
   bool ignore_as_v2_duplicate(const AdvertEvent& advert);
 
   // Why the Active_Down_Timer was last armed: names the Backup -> Active transition.
