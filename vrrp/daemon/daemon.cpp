@@ -1,4 +1,5 @@
 #include "vrrp/daemon/daemon.hpp"
+#include "vrrp/daemon/overloaded.hpp"
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -39,13 +40,6 @@ std::optional<std::string> write_ipv6_conf(const std::string& ifname, const char
   if (!out) return fmt::format("sysctl {}: {}", path, std::strerror(errno));
   return std::nullopt;
 }
-
-template <typename... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <typename... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 }  // namespace
 

@@ -1,4 +1,5 @@
 #include "vrrp/daemon/instance.hpp"
+#include "vrrp/daemon/overloaded.hpp"
 
 #include <cstring>
 #include <map>
@@ -20,13 +21,6 @@ namespace {
 IpAddress unspecified(Family family) {
   return family == Family::ipv4 ? IpAddress{} : *IpAddress::parse("::");
 }
-
-template <typename... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <typename... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 }  // namespace
 
