@@ -47,6 +47,7 @@ struct NotifyScript {
   std::string command;
   std::optional<RunAs> run_as;
   SourceLocation where;
+  friend bool operator==(const NotifyScript&, const NotifyScript&) = default;
 };
 
 // A FIFO that receives notify lines (`notify_fifo FIFO [username [groupname]]`).
@@ -117,6 +118,7 @@ struct VirtualAddress {
   bool autojoin = false;
   bool no_track = false;  // removal by someone else is not a fault
   SourceLocation where;
+  friend bool operator==(const VirtualAddress&, const VirtualAddress&) = default;
 };
 
 // One line of virtual_routes, the common `ip route` forms.
@@ -133,6 +135,7 @@ struct VirtualRoute {
   bool onlink = false;
   bool no_track = false;
   SourceLocation where;
+  friend bool operator==(const VirtualRoute&, const VirtualRoute&) = default;
 };
 
 struct UnicastPeer {
@@ -147,11 +150,13 @@ struct VmacConfig {
   std::string interface_name;  // default vrrp.<vrid>
   MacAddress mac{};            // default 00:00:5e:00:01:<vrid> (IPv4), 00:00:5e:00:02:<vrid> (IPv6)
   bool xmit_base = false;      // vmac_xmit_base: adverts leave from the parent interface
+  friend bool operator==(const VmacConfig&, const VmacConfig&) = default;
 };
 
 struct Authentication {
   AuthType type = AuthType::none;  // PASS is simple_text, AH is ip_ah
   std::string password;            // PASS: at most 8 bytes (RFC 3768 §5.3.10 Authentication Data)
+  friend bool operator==(const Authentication&, const Authentication&) = default;
 };
 
 // A tracker reference: `name [weight N] [reverse|noreverse]`.
@@ -160,18 +165,21 @@ struct TrackInterface {
   int weight = 0;  // 0: down means Fault
   bool reverse = false;
   SourceLocation where;
+  friend bool operator==(const TrackInterface&, const TrackInterface&) = default;
 };
 struct TrackScript {
   std::string name;
   std::optional<int> weight;  // unset: the vrrp_script's own weight
   bool reverse = false;
   SourceLocation where;
+  friend bool operator==(const TrackScript&, const TrackScript&) = default;
 };
 struct TrackFile {
   std::string name;
   std::optional<int> weight;  // unset: the track_file block's weight
   bool reverse = false;
   SourceLocation where;
+  friend bool operator==(const TrackFile&, const TrackFile&) = default;
 };
 
 struct InstanceConfig {
@@ -215,6 +223,9 @@ struct InstanceConfig {
   bool strict_mode = false;
 
   bool is_unicast() const { return !unicast_peers.empty(); }
+  // Field by field, locations included (see vrrp/reload_plan.hpp for the comparison a
+  // reload makes).
+  friend bool operator==(const InstanceConfig&, const InstanceConfig&) = default;
 };
 
 struct ScriptConfig {  // vrrp_script NAME { ... }
@@ -229,6 +240,7 @@ struct ScriptConfig {  // vrrp_script NAME { ... }
   std::uint32_t fall = 1;
   std::optional<RunAs> run_as;
   bool init_fail = false;
+  friend bool operator==(const ScriptConfig&, const ScriptConfig&) = default;
 };
 
 struct TrackFileConfig {  // track_file NAME { ... } (vrrp_track_file is a synonym)
@@ -239,6 +251,7 @@ struct TrackFileConfig {  // track_file NAME { ... } (vrrp_track_file is a synon
   bool weight_reverse = false;
   std::optional<long long> init_value;  // init_file [VALUE]: written at start-up
   bool init_overwrite = false;
+  friend bool operator==(const TrackFileConfig&, const TrackFileConfig&) = default;
 };
 
 struct SyncGroupConfig {  // vrrp_sync_group NAME { group { ... } ... }
@@ -256,6 +269,7 @@ struct SyncGroupConfig {  // vrrp_sync_group NAME { group { ... } ... }
   std::optional<NotifyScript> notify;  // gets GROUP name state priority appended
   bool smtp_alert = false;
   bool sync_group_tracking_weight = false;
+  friend bool operator==(const SyncGroupConfig&, const SyncGroupConfig&) = default;
 };
 
 struct Config {
