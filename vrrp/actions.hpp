@@ -34,9 +34,17 @@ struct UnbindAddresses {
   friend bool operator==(const UnbindAddresses&, const UnbindAddresses&) = default;
 };
 
+// Why the addresses are announced: the I/O layer times each kind with its own settings
+// (keepalived's garp_master_* and garp_lower_prio_*).
+enum class AnnounceTrigger : std::uint8_t {
+  became_active,          // RFC 9568 §6.4.1, §6.4.2
+  lower_priority_advert,  // an Active heard a lower-priority Active (keepalived, not the RFC)
+};
+
 // One gratuitous ARP per IPv4 VIP, or one unsolicited NA (R=1, S=0, O=1) per IPv6 VIP
 // (RFC 9568 §6.4.1, §6.4.2).
 struct AnnounceAddresses {
+  AnnounceTrigger trigger = AnnounceTrigger::became_active;
   friend bool operator==(const AnnounceAddresses&, const AnnounceAddresses&) = default;
 };
 

@@ -27,6 +27,17 @@ struct MachineConfig {
   // preempts it, counted from the first advert of that Active (see StateMachine).
   Duration preempt_delay{0};
   bool accept_mode = false;  // RFC 9568 §6.1 Accept_Mode, default False
+  // keepalived's `state MASTER` below priority 255: Startup still goes to Backup (§6.4.1), but
+  // the first Active_Down_Timer is Advertisement_Interval + Skew_Time(255), not
+  // Active_Down_Interval, so the instance takes over after one interval unless it hears a
+  // router of at least its priority. The owner (255) is Active at once whatever this says.
+  bool initial_state_master = false;
+  // keepalived's lower_prio_no_advert: an Active does not answer a lower-priority advert
+  // (§6.4.3's "send an ADVERTISEMENT immediately" is skipped).
+  bool lower_prio_no_advert = false;
+  // keepalived's higher_prio_send_advert: an Active sends one advert of its own priority before
+  // yielding to a higher-priority one (or an equal one from a higher address).
+  bool higher_prio_send_advert = false;
   // Our own primary address: the interface's primary IPv4 address, or for IPv6 its link-local
   // address (RFC 9568 §1.7 "Primary IP Address"). The source of our adverts and our side of the
   // equal-priority tie-break (§6.4.3).

@@ -55,6 +55,17 @@ void StateMachine::startup(TimePoint now, std::vector<Action>& out) {
     return;
   }
   enter_from_initialize(now, TransitionReason::startup_as_owner, TransitionReason::startup, out);
+  if (state_ == State::backup && config_.initial_state_master) {
+    // keepalived's `state MASTER` below priority 255 (its vrrp_init_state()): Backup, as §6.4.1
+    // requires of a non-owner, but with the first Active_Down_Timer at Advertisement_Interval
+    // plus the smallest Skew_Time (that of priority 255) instead of Active_Down_Interval. Any
+    // Active of at least our priority is heard within that time and the ordinary §6.4.2 rules
+    // apply from its first advert; with none, we take over after about one interval.
+    arm_active_down_timer(now, ProtocolInterval{config_.advert_interval} +
+                                   vrrp::skew_time(config_.version, kOwnerPriority,
+                                                   config_.advert_interval));
+    down_timer_cause_ = DownTimerCause::initial_state_master;
+  }
 }
 
 void StateMachine::shutdown(TimePoint /*now*/, std::vector<Action>& out) {
@@ -119,6 +130,8 @@ void StateMachine::timer_expired(TimePoint now, std::vector<Action>& out) {
     TransitionReason reason = TransitionReason::active_down_timer_expired;
     if (down_timer_cause_ == DownTimerCause::priority_zero) {
       reason = TransitionReason::priority_zero_received;
+    } else if (down_timer_cause_ == DownTimerCause::initial_state_master) {
+      reason = TransitionReason::initial_state_master;
     } else if (discarded_lower_since_accept_) {
       reason = TransitionReason::preempted_lower_priority;
     }
@@ -284,6 +297,9 @@ void StateMachine::active_received(const AdvertEvent& advert, TimePoint now,
   const bool equal_and_greater =
       advert.priority == priority_ && advert.source > config_.primary_address;
   if (higher || equal_and_greater) {
+    // keepalived's higher_prio_send_advert: one advert of ours first, so that a peer that has
+    // not heard us yet (after a partition) learns we were Active.
+    if (config_.higher_prio_send_advert) out.push_back(SendAdvert{priority_});
     // Cancel Adver_Timer, learn Active_Adver_Interval, recompute Skew_Time and
     // Active_Down_Interval, set Active_Down_Timer, go to Backup. Leaving Active releases the
     // addresses: a Backup MUST NOT answer ARP/NS for them or accept their packets (§6.4.2).
@@ -316,8 +332,13 @@ void StateMachine::active_received(const AdvertEvent& advert, TimePoint now,
   // answers too, as keepalived does for both versions: the answer is an ordinary advert that
   // any v2 router handles, and it ends a split brain one interval sooner. Adver_Timer is not
   // reset: the RFC does not say so.
+  // keepalived's lower_prio_no_advert leaves the answer out (its strict mode sets it): the
+  // lower-priority Active then yields only when it hears our next periodic advert.
   out.push_back(Notice{NoticeKind::lower_priority_advert, advert.source, advert.priority, {}});
-  out.push_back(SendAdvert{priority_});
+  if (!config_.lower_prio_no_advert) out.push_back(SendAdvert{priority_});
+  // keepalived refreshes the hosts' ARP / ND caches too (garp_lower_prio_repeat; the I/O
+  // layer sends nothing when it is 0): they may have followed the other Active.
+  out.push_back(AnnounceAddresses{AnnounceTrigger::lower_priority_advert});
 }
 
 // "Set the Active_Adver_Interval to the Max Advertise Interval contained in the ADVERTISEMENT"

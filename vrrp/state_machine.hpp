@@ -108,7 +108,7 @@ class StateMachine {
   bool ignore_as_v2_duplicate(const AdvertEvent& advert);
 
   // Why the Active_Down_Timer was last armed: names the Backup -> Active transition.
-  enum class DownTimerCause : std::uint8_t { no_advert, priority_zero };
+  enum class DownTimerCause : std::uint8_t { no_advert, priority_zero, initial_state_master };
 
   MachineConfig config_;
   State state_ = State::initialize;

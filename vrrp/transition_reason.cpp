@@ -16,6 +16,8 @@ std::string_view to_string(TransitionReason reason) {
       return "active resigned (priority 0 received)";
     case TransitionReason::preempted_lower_priority:
       return "preempting a lower-priority active";
+    case TransitionReason::initial_state_master:
+      return "initial state MASTER, no router of at least our priority heard";
     case TransitionReason::higher_priority_advert:
       return "higher priority advert received";
     case TransitionReason::equal_priority_higher_address:

@@ -14,6 +14,7 @@ enum class TransitionReason : std::uint8_t {
   active_down_timer_expired,  // no advert accepted for Active_Down_Interval
   priority_zero_received,     // the Active resigned: the timer ran only Skew_Time
   preempted_lower_priority,   // adverts of a lower-priority Active were discarded (preemption)
+  initial_state_master,       // keepalived `state MASTER`: the short first timer ran out
   // Active -> Backup (RFC 9568 §6.4.3):
   higher_priority_advert,
   equal_priority_higher_address,

@@ -19,7 +19,11 @@ std::string describe(const Action& action) {
           [](const vrrp::SendAdvert& a) { return "Send(" + std::to_string(a.priority) + ")"; },
           [](const vrrp::BindAddresses&) { return std::string("Bind"); },
           [](const vrrp::UnbindAddresses&) { return std::string("Unbind"); },
-          [](const vrrp::AnnounceAddresses&) { return std::string("Announce"); },
+          [](const vrrp::AnnounceAddresses& a) {
+            return std::string(a.trigger == vrrp::AnnounceTrigger::became_active
+                                   ? "Announce"
+                                   : "Announce(lower priority)");
+          },
           [](const vrrp::StateChanged& s) {
             return "State(" + std::string(vrrp::to_string(s.from)) + "->" +
                    std::string(vrrp::to_string(s.to)) + ": " +

@@ -123,7 +123,7 @@ TEST_CASE(
     const TimePoint t = f.became_active + 400ms;
     const auto adver_timer = f.m.next_deadline();
     f.m.advert_received(advert(c.sender, c.priority, Centiseconds{300}), t, f.out);
-    CHECK(describe_without_notices(f.out) == "Send(100)");  // immediately, not at the timer
+    CHECK(describe_without_notices(f.out) == "Send(100), Announce(lower priority)");  // immediately, not at the timer
     CHECK(f.m.state() == State::active);
     CHECK(f.m.next_deadline() == adver_timer);
     CHECK(f.m.active_adver_interval() == Centiseconds{100});  // nothing learned from a loser
@@ -166,7 +166,7 @@ TEST_CASE("RFC 9568 §6.4.3: Preempt_Mode is ignored in Active (item 45)",
   // And with Preempt_Mode False an Active still answers a lower one.
   ActiveFixture g(c);
   g.m.advert_received(advert("10.0.0.9", 99), g.became_active + 1ms, g.out);
-  CHECK(describe_without_notices(g.out) == "Send(100)");
+  CHECK(describe_without_notices(g.out) == "Send(100), Announce(lower priority)");
 }
 
 TEST_CASE("RFC 9568 §6.4.3: shutdown in Active sends exactly one priority-0 advert (item 46)",
@@ -198,7 +198,7 @@ TEST_CASE(
   SECTION("the other owner has the smaller address: we answer") {
     ActiveFixture f(255, "10.0.0.2");
     f.m.advert_received(advert("10.0.0.1", 255), kT0 + 1s, f.out);
-    CHECK(describe_without_notices(f.out) == "Send(255)");
+    CHECK(describe_without_notices(f.out) == "Send(255), Announce(lower priority)");
     CHECK(only<vrrp::Notice>(f.out).front().kind == vrrp::NoticeKind::another_owner);
     CHECK(f.m.state() == State::active);
   }
@@ -206,7 +206,8 @@ TEST_CASE(
     ActiveFixture f(255, "10.0.0.1");
     f.m.advert_received(advert("10.0.0.9", 254), kT0 + 1s, f.out);
     CHECK(describe(f.out) ==
-          "Notice(lower priority advert received, asserting active, 10.0.0.9, 254), Send(255)");
+          "Notice(lower priority advert received, asserting active, 10.0.0.9, 254), Send(255), "
+          "Announce(lower priority)");
   }
   SECTION("an owner in Backup always preempts, even with Preempt_Mode False (§6.1)") {
     MachineConfig c = config(255, "10.0.0.1");
