@@ -47,7 +47,7 @@ void report(const Options& options, std::string_view message) {
 std::optional<int> load_config(const Options& options, Config& config) {
   try {
     SystemFileSource files;
-    config = parse_config(options.config_file, files);
+    config = parse_config(options.config_file, files, ParseOptions{effective_config_id(options)});
     assign_vip_devices(config.instances);  // VMAC name clashes are configuration errors too
   } catch (const ConfigError& e) {
     report(options, e.what());

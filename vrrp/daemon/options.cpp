@@ -1,5 +1,6 @@
 #include "vrrp/daemon/options.hpp"
 
+#include <sys/utsname.h>
 #include <syslog.h>
 
 #include <array>
@@ -19,6 +20,7 @@ enum class Opt {
   log_facility,
   pid,
   vrrp_pid,
+  config_id,
   vrrp,
   config_test,
   version,
@@ -42,6 +44,7 @@ constexpr std::array kSpecs{
     OptionSpec{Opt::log_facility, 'S', "log-facility", true},
     OptionSpec{Opt::pid, 'p', "pid", true},
     OptionSpec{Opt::vrrp_pid, 'r', "vrrp_pid", true},
+    OptionSpec{Opt::config_id, 'i', "config-id", true},
     OptionSpec{Opt::vrrp, 'P', "vrrp", false},
     OptionSpec{Opt::config_test, 't', "config-test", false},
     OptionSpec{Opt::version, 'v', "version", false},
@@ -94,6 +97,10 @@ std::optional<OptionsError> apply(Options& o, Opt opt, std::string_view value) {
       if (auto e = non_empty("the VRRP pid file")) return e;
       o.vrrp_pid_file = value;
       break;
+    case Opt::config_id:
+      if (auto e = non_empty("the config id")) return e;
+      o.config_id = value;
+      break;
     case Opt::vrrp:
       break;  // keepalived: run only the VRRP subsystem, which is all vrrpd does
     case Opt::config_test:
@@ -125,6 +132,16 @@ std::variant<int, OptionsError> parse_log_facility(std::string_view text) {
   if (text == "daemon") return LOG_DAEMON;
   return OptionsError{
       fmt::format("invalid log facility '{}': expected 0-7, local0-local7, user or daemon", text)};
+}
+
+std::string effective_config_id(const Options& options) {
+  if (!options.config_id.empty()) return options.config_id;
+  // keepalived 2.2.7 (checked with its -t): the node name up to the first '.', so @nodeA
+  // matches on nodeA.example.com.
+  struct utsname name {};
+  if (::uname(&name) != 0) return {};
+  std::string node = name.nodename;
+  return node.substr(0, node.find('.'));
 }
 
 std::variant<Options, OptionsError> parse_options(std::span<const std::string_view> args) {
@@ -197,6 +214,8 @@ std::string usage_text(std::string_view program) {
       "                           (default daemon)\n"
       "  -p, --pid=FILE           pid file (default {})\n"
       "  -r, --vrrp_pid=FILE      also write the pid here (keepalived's VRRP child pid file)\n"
+      "  -i, --config-id=ID       keep `@ID` lines, drop `@^ID` lines (default: the host name\n"
+      "                           up to its first '.')\n"
       "  -P, --vrrp               accepted for keepalived compatibility (VRRP is all vrrpd does)\n"
       "  -t, --config-test        check the configuration and exit\n"
       "      --state-dir=DIR      where vrrpd records what it owns (default {})\n"

@@ -25,6 +25,7 @@ struct Options {
   int log_facility = 3 << 3;                    // -S, --log-facility (LOG_DAEMON)
   std::string pid_file{kDefaultPidFile};        // -p, --pid
   std::string vrrp_pid_file;                    // -r, --vrrp_pid: one process here, same pid
+  std::string config_id;                        // -i, --config-id: empty = the host's name
   std::string state_dir{kDefaultStateDir};      // --state-dir (vrrpd's own)
 };
 
@@ -34,6 +35,10 @@ struct OptionsError {
 
 // `args` excludes the program name.
 std::variant<Options, OptionsError> parse_options(std::span<const std::string_view> args);
+
+// What the configuration's `@id` lines are compared with: -i's value, else (as keepalived
+// does) the host's node name up to its first '.'.
+std::string effective_config_id(const Options& options);
 
 // The text of --help.
 std::string usage_text(std::string_view program);

@@ -1,3 +1,4 @@
+#include <sys/utsname.h>
 #include <syslog.h>
 
 #include <catch2/catch.hpp>
@@ -109,17 +110,60 @@ TEST_CASE("CLI: errors name the offending option", "[options]") {
 
 TEST_CASE("CLI: --help lists every option the parser takes", "[options]") {
   const std::string help = vrrp::daemon::usage_text("vrrpd");
-  for (std::string_view option :
-       {"--use-file", "--dont-fork", "--log-console", "--log-detail", "--log-facility", "--pid",
-        "--vrrp_pid", "--vrrp", "--config-test", "--state-dir", "--version", "--help"}) {
+  for (std::string_view option : {"--use-file", "--dont-fork", "--log-console", "--log-detail",
+                                  "--log-facility", "--pid", "--vrrp_pid", "--config-id", "--vrrp",
+                                  "--config-test", "--state-dir", "--version", "--help"}) {
     INFO(option);
     CHECK_THAT(help, Catch::Contains(std::string(option)));
     // And each one the help names is one the parser knows.
     std::string arg(option);
     if (option == "--use-file" || option == "--log-facility" || option == "--pid" ||
-        option == "--vrrp_pid" || option == "--state-dir") {
+        option == "--vrrp_pid" || option == "--config-id" || option == "--state-dir") {
       arg += "=local1";
     }
     CHECK(std::holds_alternative<Options>(parse_options(std::vector<std::string_view>{arg})));
   }
+}
+
+TEST_CASE("CLI: -i/--config-id sets what @id lines match (keepalived's -i)", "[options]") {
+  CHECK(parse_ok({"-i", "lb1"}).config_id == "lb1");
+  CHECK(parse_ok({"-ilb2"}).config_id == "lb2");
+  CHECK(parse_ok({"-ni", "lb3"}).config_id == "lb3");
+  CHECK(parse_ok({"--config-id=lb4"}).config_id == "lb4");
+  CHECK(parse_ok({"--config-id", "lb5", "-t"}).config_id == "lb5");
+  CHECK(parse_ok({}).config_id.empty());
+  CHECK(parse_error({"-i"}) == "option '-i' needs an argument");
+  CHECK(parse_error({"--config-id="}) == "the config id must not be empty");
+}
+
+TEST_CASE("CLI: the config id is -i's value, else the node name up to its first dot", "[options]") {
+  CHECK(vrrp::daemon::effective_config_id(parse_ok({"-i", "lb1.example.com"})) ==
+        "lb1.example.com");
+  struct utsname name {};
+  REQUIRE(::uname(&name) == 0);
+  const std::string node = name.nodename;
+  const std::string expected = node.substr(0, node.find('.'));
+  CHECK_FALSE(expected.empty());
+  CHECK(expected.find('.') == std::string::npos);
+  CHECK(vrrp::daemon::effective_config_id(parse_ok({})) == expected);
+}
+
+TEST_CASE("CLI: every keepalived flag issue 4 lists is accepted", "[options]") {
+  const Options o = parse_ok({"-f", "/k.conf", "-n", "-l", "-D", "-S", "local2", "-p", "/k.pid",
+                              "-r", "/v.pid", "-P", "-i", "lb1"});
+  CHECK(o.config_file == "/k.conf");
+  CHECK(o.dont_fork);
+  CHECK(o.log_console);
+  CHECK(o.log_detail);
+  CHECK(o.log_facility == LOG_LOCAL2);
+  CHECK(o.pid_file == "/k.pid");
+  CHECK(o.vrrp_pid_file == "/v.pid");
+  CHECK(o.config_id == "lb1");
+  CHECK(o.action == Options::Action::run);
+  CHECK(parse_ok({"-t", "-f", "/k.conf"}).action == Options::Action::config_test);
+  CHECK(parse_ok({"--config-test"}).action == Options::Action::config_test);
+  CHECK(parse_ok({"-v"}).action == Options::Action::version);
+  CHECK(parse_ok({"--version"}).action == Options::Action::version);
+  CHECK(parse_ok({"-h"}).action == Options::Action::help);
+  CHECK(parse_ok({"--help"}).action == Options::Action::help);
 }
