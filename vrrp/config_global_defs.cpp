@@ -55,13 +55,13 @@ constexpr auto kHandlers = std::to_array<KeywordHandler<GlobalDraft>>({
      }},
     {"vrrp_garp_master_delay",
      [](const Statement& s, GlobalDraft& d, ParseContext&) {
-       d.garp.master_delay = garp_seconds(s);
+       d.garp.master_delay = garp_delay(s);
      }},
     {"vrrp_garp_master_repeat",
      [](const Statement& s, GlobalDraft& d, ParseContext&) { d.garp.master_repeat = garp_count(s); }},
     {"vrrp_garp_lower_prio_delay",
      [](const Statement& s, GlobalDraft& d, ParseContext&) {
-       d.garp.lower_prio_delay = garp_seconds(s);
+       d.garp.lower_prio_delay = garp_delay(s);
      }},
     {"vrrp_garp_lower_prio_repeat",
      [](const Statement& s, GlobalDraft& d, ParseContext&) {

@@ -288,13 +288,13 @@ constexpr auto kHandlers = std::to_array<Handler>({
      }},
     {"garp_master_delay",
      [](const Statement& s, InstanceDraft& d, ParseContext&) {
-       d.garp.master_delay = garp_seconds(s);
+       d.garp.master_delay = garp_delay(s);
      }},
     {"garp_master_repeat",
      [](const Statement& s, InstanceDraft& d, ParseContext&) { d.garp.master_repeat = garp_count(s); }},
     {"garp_lower_prio_delay",
      [](const Statement& s, InstanceDraft& d, ParseContext&) {
-       d.garp.lower_prio_delay = garp_seconds(s);
+       d.garp.lower_prio_delay = garp_delay(s);
      }},
     {"garp_lower_prio_repeat",
      [](const Statement& s, InstanceDraft& d, ParseContext&) {

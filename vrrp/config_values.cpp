@@ -270,6 +270,10 @@ std::chrono::seconds garp_seconds(const Statement& s) {
   return std::chrono::seconds(single_integer(s, 0, 86400));
 }
 
+std::chrono::seconds garp_delay(const Statement& s) {
+  return std::chrono::seconds(single_integer(s, 0, 4294));
+}
+
 std::uint32_t garp_count(const Statement& s) {
   return static_cast<std::uint32_t>(single_integer(s, 0, 65535));
 }

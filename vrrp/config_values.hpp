@@ -72,6 +72,9 @@ std::vector<Token> word_list(const Statement& s);
 // garp timing (vrrp_garp_* and garp_*): whole seconds 0-86400 and counts 0-65535. keepalived
 // documents no bounds; these refuse no real configuration and catch a typo's extra digits.
 std::chrono::seconds garp_seconds(const Statement& s);
+// The *_delay ones: whole seconds 0-4294, keepalived 2.2.7's range (it keeps them in
+// microseconds in 32 bits and refuses more: "outside range [0, 4294]").
+std::chrono::seconds garp_delay(const Statement& s);
 std::uint32_t garp_count(const Statement& s);
 
 // Interface names are at most IFNAMSIZ - 1 = 15 bytes on Linux.

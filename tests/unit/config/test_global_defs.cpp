@@ -101,8 +101,15 @@ TEST_CASE("global_defs: gratuitous ARP timing", "[config][global_defs]") {
   CHECK(min.garp.master_delay == 0s);
   CHECK(globals("vrrp_min_garp false\n").garp.master_repeat == 5);
   CHECK(global_error("vrrp_garp_master_delay -1") ==
-        "/etc/vrrpd/vrrpd.conf:2:24: vrrp_garp_master_delay: expected an integer 0-86400, got "
+        "/etc/vrrpd/vrrpd.conf:2:24: vrrp_garp_master_delay: expected an integer 0-4294, got "
         "\"-1\"");
+  // keepalived 2.2.7's range for the delays: 4294 is taken, 4295 refused.
+  CHECK(globals("vrrp_garp_master_delay 4294\n").garp.master_delay == 4294s);
+  CHECK(global_error("vrrp_garp_lower_prio_delay 4295") ==
+        "/etc/vrrpd/vrrpd.conf:2:28: vrrp_garp_lower_prio_delay: expected an integer 0-4294, "
+        "got \"4295\"");
+  // The refresh interval is not a delay: keepalived takes more, and so does vrrpd.
+  CHECK(globals("vrrp_garp_master_refresh 86400\n").garp.master_refresh == 86400s);
   CHECK(global_error("vrrp_garp_master_repeat many") ==
         "/etc/vrrpd/vrrpd.conf:2:25: vrrp_garp_master_repeat: expected an integer 0-65535, got "
         "\"many\"");

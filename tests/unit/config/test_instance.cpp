@@ -283,8 +283,11 @@ TEST_CASE("vrrp_instance: garp settings default to global_defs'", "[config][inst
   CHECK(o.master_refresh == 0s);
   CHECK(o.master_refresh_repeat == 6);
   CHECK(error_of(instance("garp_master_delay 1.5\n")) ==
-        "/etc/vrrpd/vrrpd.conf:7:19: garp_master_delay: expected an integer 0-86400, got "
+        "/etc/vrrpd/vrrpd.conf:7:19: garp_master_delay: expected an integer 0-4294, got "
         "\"1.5\"");
+  CHECK(error_of(instance("garp_lower_prio_delay 5000\n")) ==
+        "/etc/vrrpd/vrrpd.conf:7:23: garp_lower_prio_delay: expected an integer 0-4294, got "
+        "\"5000\"");
 }
 
 TEST_CASE("vrrp_instance: switches default to global_defs'", "[config][instance]") {
