@@ -169,6 +169,27 @@ void StateMachine::fault_raised(TimePoint /*now*/, std::vector<Action>& out) {
   if (state_ == State::initialize || state_ == State::fault) return;
   stand_down(State::fault, TransitionReason::fault_raised, out);
 }
+void StateMachine::reconfigure(MachineConfig config, TimePoint now, std::vector<Action>& out) {
+  if (config.version != config_.version || config.family != config_.family ||
+      config.vrid != config_.vrid) {
+    throw std::invalid_argument(config_.name +
+                                ": a reload cannot change the version, family or VRID in place");
+  }
+  config.primary_address = config_.primary_address;
+  if (auto error = config_error(config)) throw std::invalid_argument(config.name + ": " + *error);
+  const bool interval_changed = config.advert_interval != config_.advert_interval;
+  config_ = std::move(config);
+  // A pending preempt_delay ends with the setting that started it.
+  if (!config_.preempt || config_.preempt_delay == Duration::zero()) preempt_delay_end_.reset();
+  if (!interval_changed) return;
+  if (state_ == State::active) {
+    out.push_back(SendAdvert{priority_});
+    arm_adver_timer(now);
+  } else if (config_.version == Version::v2 || !active_address_) {
+    active_adver_interval_ = config_.advert_interval;
+  }
+}
+
 
 void StateMachine::fault_cleared(TimePoint now, std::vector<Action>& out) {
   if (!fault_) return;

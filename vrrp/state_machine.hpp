@@ -56,6 +56,17 @@ class StateMachine {
   // A new effective priority (see effective_priority()): an event in itself. 0 is taken as 1.
   void set_effective_priority(std::uint8_t priority, TimePoint now, std::vector<Action>& out);
 
+  // A configuration reload changed the instance's parameters in place (vrrp/reload_plan.hpp):
+  // the state, the timers and what was learned are kept. Preempt_Mode, Accept_Mode,
+  // preempt_delay (and keepalived's advert options) apply from the next event. A new
+  // Advertisement_Interval: an Active advertises it at once and re-arms Adver_Timer with it, so
+  // the Backups learn it from that advert (RFC 9568 §6.4.2); a Backup that learns nothing (v2,
+  // or no Active heard yet) takes it as Active_Adver_Interval for its next Active_Down_Timer.
+  // The base priority is not applied here: the caller sets the effective one through
+  // set_effective_priority(). `config.primary_address` is ignored (the current one stays).
+  // Throws std::invalid_argument for another version, family or VRID, or a config_error().
+  void reconfigure(MachineConfig config, TimePoint now, std::vector<Action>& out);
+
   // keepalived's Fault: the interface went down or a tracker with weight 0 failed. The caller
   // aggregates all fault sources into one condition; repeated calls are no-ops. Leaving Active
   // for Fault sends a priority-0 advert and releases the addresses. Raised in Initialize, it is
