@@ -36,4 +36,16 @@ std::string_view to_string(InitialState state) {
   return state == InitialState::master ? "MASTER" : "BACKUP";
 }
 
+std::string_view to_string(ChecksumMode mode) {
+  switch (mode) {
+    case ChecksumMode::automatic:
+      return "auto";
+    case ChecksumMode::rfc9568:
+      return "rfc9568";
+    case ChecksumMode::rfc5798:
+      return "rfc5798";
+  }
+  return "auto";
+}
+
 }  // namespace vrrp

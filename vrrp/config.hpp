@@ -32,6 +32,16 @@ enum class AddressScope : std::uint8_t {
 // (RFC 9568 §6.4.1: the owner, priority 255, goes Active at once; everyone else waits).
 enum class InitialState : std::uint8_t { backup, master };
 
+// Which IPv4 VRRPv3 checksum form an instance sends and accepts: vrrpd's `checksum` keyword
+// (global default `vrrp_checksum`). RFC 9568 §5.2.8 sums the message alone; keepalived and FRR
+// add an IPv4 pseudo-header by default (NOTES Part 2.3). IPv6 and VRRPv2 have one form each.
+enum class ChecksumMode : std::uint8_t {
+  automatic,  // "auto": accept both; send keepalived's form (RFC 9568's under
+              // v3_checksum_as_v2), then the form of the first peer heard using the other, once
+  rfc9568,    // send and accept only the message-only form; the other is dropped
+  rfc5798,    // send and accept only the form with the IPv4 pseudo-header
+};
+
 // Who a script runs as: `username [:][groupname]` (keepalived's syntax). An empty group means
 // the user's primary group; set_supplementary_groups is the ':' prefix.
 struct RunAs {
@@ -89,6 +99,7 @@ struct GlobalDefs {
   bool vrrp_lower_prio_no_advert = false;  // true under vrrp_strict unless set
   bool vrrp_higher_prio_send_advert = false;
   bool v3_checksum_as_v2 = false;  // send the RFC 9568 IPv4 checksum (no pseudo-header)
+  ChecksumMode vrrp_checksum = ChecksumMode::automatic;  // the instances' default `checksum`
   Duration vrrp_startup_delay{0};
   std::optional<RunAs> script_user;
   bool enable_script_security = false;
@@ -217,6 +228,9 @@ struct InstanceConfig {
   bool lower_prio_no_advert = false;
   bool higher_prio_send_advert = false;
   bool v3_checksum_as_v2 = false;
+  // The instance's `checksum`, else global_defs' vrrp_checksum. A fixed mode overrides
+  // v3_checksum_as_v2, which only picks the form `auto` starts with.
+  ChecksumMode checksum = ChecksumMode::automatic;
   bool promote_secondaries = false;
   bool skip_check_adv_addr = false;
   bool check_unicast_src = false;
@@ -286,5 +300,6 @@ struct Config {
 
 std::string_view to_string(AddressScope scope);
 std::string_view to_string(InitialState state);
+std::string_view to_string(ChecksumMode mode);  // "auto", "rfc9568", "rfc5798" as in the config
 
 }  // namespace vrrp

@@ -100,6 +100,8 @@ struct InstanceDraft {
   std::optional<bool> lower_prio_no_advert;
   std::optional<bool> higher_prio_send_advert;
   std::optional<bool> v3_checksum_as_v2;
+  std::optional<ChecksumMode> checksum;
+  std::optional<Token> checksum_keyword;
   std::optional<bool> skip_check_adv_addr;
   std::optional<bool> check_unicast_src;
   std::optional<bool> strict_mode;
@@ -114,6 +116,7 @@ TrackFileConfig parse_track_file(const Statement& s, ParseContext& ctx);
 SyncGroupConfig parse_sync_group(const Statement& s, ParseContext& ctx);
 
 // Parts shared by blocks.
+ChecksumMode checksum_mode(const Statement& s);  // `checksum` / `vrrp_checksum` MODE
 std::vector<VirtualAddress> parse_virtual_addresses(const Statement& s, ParseContext& ctx);
 std::vector<VirtualRoute> parse_virtual_routes(const Statement& s, ParseContext& ctx);
 std::vector<TrackInterface> parse_track_interfaces(const Statement& s);

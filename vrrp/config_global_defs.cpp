@@ -115,6 +115,10 @@ constexpr auto kHandlers = std::to_array<KeywordHandler<GlobalDraft>>({
      [](const Statement& s, GlobalDraft& d, ParseContext&) {
        d.defs.v3_checksum_as_v2 = optional_bool(s);
      }},
+    {"vrrp_checksum",
+     [](const Statement& s, GlobalDraft& d, ParseContext&) {
+       d.defs.vrrp_checksum = checksum_mode(s);
+     }},
     {"vrrp_startup_delay",
      [](const Statement& s, GlobalDraft& d, ParseContext&) {
        d.defs.vrrp_startup_delay = single_seconds(s, kMaxStartupDelay);

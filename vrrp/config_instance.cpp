@@ -320,6 +320,11 @@ constexpr auto kHandlers = std::to_array<Handler>({
      [](const Statement& s, InstanceDraft& d, ParseContext&) {
        d.v3_checksum_as_v2 = optional_bool(s);
      }},
+    {"checksum",
+     [](const Statement& s, InstanceDraft& d, ParseContext&) {
+       d.checksum = checksum_mode(s);
+       d.checksum_keyword = s.keyword();
+     }},
     {"promote_secondaries",
      [](const Statement& s, InstanceDraft& d, ParseContext&) {
        flag(s);
@@ -340,6 +345,15 @@ constexpr auto kHandlers = std::to_array<Handler>({
 });
 
 }  // namespace
+
+ChecksumMode checksum_mode(const Statement& s) {
+  static constexpr std::string_view kExpected = "rfc9568, rfc5798 or auto";
+  const std::string mode = single_word(s, kExpected);
+  if (mode == "auto") return ChecksumMode::automatic;
+  if (mode == "rfc9568") return ChecksumMode::rfc9568;
+  if (mode == "rfc5798") return ChecksumMode::rfc5798;
+  fail_expected(s, 1, kExpected);
+}
 
 InstanceDraft parse_instance(const Statement& s, ParseContext& ctx) {
   if (s.words.size() != 2) fail_expected(s, s.words.size() > 2 ? 2 : 1, "one instance name");

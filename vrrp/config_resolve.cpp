@@ -172,6 +172,12 @@ InstanceConfig resolve_instance(InstanceDraft& d, const GlobalDraft& g, ParseCon
   c.higher_prio_send_advert =
       d.higher_prio_send_advert.value_or(globals.vrrp_higher_prio_send_advert);
   c.v3_checksum_as_v2 = d.v3_checksum_as_v2.value_or(globals.v3_checksum_as_v2);
+  c.checksum = d.checksum.value_or(globals.vrrp_checksum);
+  if (d.checksum_keyword && (c.version == Version::v2 || c.family == Family::ipv6)) {
+    // One checksum form exists there (RFC 3768 §5.3.8; RFC 9568 §5.2.8 for IPv6).
+    ctx.warn(d.checksum_keyword->where,
+             "checksum: applies to IPv4 VRRPv3 only; this instance has one form, ignored");
+  }
   c.skip_check_adv_addr = d.skip_check_adv_addr.value_or(globals.vrrp_skip_check_adv_addr);
   // keepalived: min_ttl/max_ttl on a peer turn the source check on.
   bool ttl_limits = false;

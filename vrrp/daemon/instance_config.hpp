@@ -29,13 +29,15 @@ std::vector<IpAddress> advertised_addresses(const InstanceConfig& instance);
 std::array<std::uint8_t, kV2AuthDataSize> auth_data_for(const Authentication& auth);
 
 // The per-instance receive checks. `vips` must outlive the returned value (it is a view).
-// Both IPv4 VRRPv3 checksum forms are accepted (issue 4's `auto`), and EID 8300 (link-local
-// first) is enforced only in strict mode, because keepalived lists only the VIPs.
+// Both IPv4 VRRPv3 checksum forms are accepted in `checksum auto` (issue 4), only the mode's
+// own in `checksum rfc9568|rfc5798`; EID 8300 (link-local first) is enforced only in strict
+// mode, because keepalived lists only the VIPs.
 ReceiverConfig receiver_config_for(const InstanceConfig& instance, const GlobalDefs& globals,
                                    std::span<const IpAddress> vips);
 
-// The checksum form our IPv4 VRRPv3 adverts start with: keepalived's (with the IPv4
-// pseudo-header, rfc5798) unless v3_checksum_as_v2 asks for RFC 9568's. IPv6 and v2 have one.
+// The checksum form our IPv4 VRRPv3 adverts start with: a fixed `checksum` mode's; in `auto`
+// keepalived's (with the IPv4 pseudo-header, rfc5798) unless v3_checksum_as_v2 asks for RFC
+// 9568's. IPv6 and v2 have one.
 ChecksumForm initial_checksum_form(const InstanceConfig& instance, const GlobalDefs& globals);
 
 // Where adverts go: each unicast_peer, or the VRRP group (RFC 9568 §5.1.1.2, §5.1.2.2; or
