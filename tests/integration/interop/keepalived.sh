@@ -130,7 +130,7 @@ vrrpd_drops_of() {
   for peer in "$@"; do
     current_log "$node" | grep -F "dropped advert from $peer:"
   done
-  vrrpd_stats "$node" | grep -iE 'drop' | grep -vE 'own_advert|: 0$|[ =]0$'
+  vrrpd_stats "$node" | grep -iE 'drop' | grep -vE 'own_advert|dropped_total|: 0$|[ =]0$'
 }
 
 # ll_of NODE [IF]: the node's IPv6 link-local address on IF (eth0).
@@ -181,6 +181,10 @@ interop_clean() {
       lines=$(ka_bad_lines "$n")
       [[ -n $lines ]] && note "$lines"
       assert "keepalived($n) logged no bad or wrong packet" '[[ -z $lines ]]'
+      # A keyword keepalived does not know would make the test check something else.
+      lines=$(ka_current_log "$n" | grep -E "Unknown keyword")
+      [[ -n $lines ]] && note "$lines"
+      assert "keepalived($n) knew every keyword of its configuration" '[[ -z $lines ]]'
     elif [[ -n ${VRRPD_PID[$n]:-} && -z ${VRRPD_STOPPED[$n]:-} ]]; then
       peers=()
       for m in "${VT_ROUTERS[@]}"; do
