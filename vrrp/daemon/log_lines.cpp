@@ -4,12 +4,7 @@
 
 namespace vrrp::daemon {
 
-std::string format_state_change(std::string_view instance, const StateChanged& change,
-                                std::string_view sync_group) {
-  if (is_sync_group_reason(change.reason) && !sync_group.empty()) {
-    return fmt::format("{}: {} -> {} (sync group {}, priority {})", instance,
-                       to_string(change.from), to_string(change.to), sync_group, change.priority);
-  }
+std::string format_state_change(std::string_view instance, const StateChanged& change) {
   return fmt::format("{}: {} -> {} ({}, priority {})", instance, to_string(change.from),
                      to_string(change.to), to_string(change.reason), change.priority);
 }
@@ -47,5 +42,6 @@ std::string format_checksum_refused(ChecksumForm received, ChecksumMode mode) {
   return fmt::format("checksum in {} form, expected {} (checksum {})", rfc_name(received),
                      rfc_name(expected), to_string(mode));
 }
+
 
 }  // namespace vrrp::daemon

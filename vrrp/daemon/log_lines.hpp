@@ -15,9 +15,7 @@
 namespace vrrp::daemon {
 
 // "VI_1: Backup -> Active (active down timer expired, priority 100)"
-// A move by a sync group names it: "VI_2: Active -> Fault (sync group G1, priority 100)".
-std::string format_state_change(std::string_view instance, const StateChanged& change,
-                                std::string_view sync_group = {});
+std::string format_state_change(std::string_view instance, const StateChanged& change);
 
 // "VI_1: dropped advert from 192.0.2.2: ttl_not_255" with ", 12 similar suppressed" appended
 // when the rate limiter held some back, and ": <detail>" after the reason when there is one.
