@@ -100,6 +100,7 @@ const std::vector<Field>& fields() {
       field("lower_prio_no_advert", &C::lower_prio_no_advert),
       field("higher_prio_send_advert", &C::higher_prio_send_advert),
       field("v3_checksum_as_v2", &C::v3_checksum_as_v2),
+      field("checksum", &C::checksum),
       field("promote_secondaries", &C::promote_secondaries),
       field("skip_check_adv_addr", &C::skip_check_adv_addr),
       field("check_unicast_src", &C::check_unicast_src),
@@ -165,6 +166,7 @@ InstanceReload compare(const Config& running, std::size_t ri, const Config& next
   }
   if (ga.vrrp_strict != gb.vrrp_strict) out.changes.push_back("vrrp_strict");
   if (ga.v3_checksum_as_v2 != gb.v3_checksum_as_v2) out.changes.push_back("v3_checksum_as_v2");
+  // (vrrp_checksum and the others the parser folds into the instances are compared there.)
   for (const auto& t : b.track_scripts) {
     if (!same_block(running.scripts, next.scripts, t.name))
       out.changes.push_back("vrrp_script " + t.name);

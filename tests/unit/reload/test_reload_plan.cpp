@@ -258,6 +258,13 @@ TEST_CASE("reload: vrrp_strict reaches every instance; vrrp_startup_delay waits 
     CHECK(plan.globals_not_applied == std::vector<std::string>{"vrrp_startup_delay"});
     CHECK(plan.instances[0].action == ReloadAction::unchanged);
   }
+  SECTION("vrrp_checksum, through the instance's checksum mode") {
+    const Config next = parse("global_defs {\n  vrrp_version 3\n  vrrp_checksum rfc9568\n}\n" +
+                              instance("VI_1", 51, ""));
+    const ReloadPlan plan = plan_reload(running, next);
+    CHECK(plan.instances[0].action == ReloadAction::updated);
+    CHECK(plan.instances[0].changes == std::vector<std::string>{"checksum"});
+  }
   SECTION("v3_checksum_as_v2") {
     const Config next = parse("global_defs {\n  vrrp_version 3\n  v3_checksum_as_v2\n}\n" +
                               instance("VI_1", 51, ""));
