@@ -17,6 +17,16 @@ void AnnounceSchedule::stop() {
   burst_at_.reset();
   refresh_at_.reset();
   delayed_burst_pending_ = false;
+  lower_prio_at_.reset();
+  lower_prio_delayed_at_.reset();
+}
+
+void AnnounceSchedule::lower_priority_heard(TimePoint now) {
+  if (!running_ || settings_.lower_prio_repeat == 0) return;
+  lower_prio_at_ = now;
+  if (settings_.lower_prio_delay.count() > 0 && !lower_prio_delayed_at_) {
+    lower_prio_delayed_at_ = now + settings_.lower_prio_delay;
+  }
 }
 
 std::uint32_t AnnounceSchedule::take_due(TimePoint now) {
@@ -31,6 +41,12 @@ std::uint32_t AnnounceSchedule::take_due(TimePoint now) {
       burst_at_.reset();
     }
   }
+  for (auto* lower : {&lower_prio_at_, &lower_prio_delayed_at_}) {
+    if (*lower && **lower <= now) {
+      due = std::max(due, settings_.lower_prio_repeat);
+      lower->reset();
+    }
+  }
   if (refresh_at_ && *refresh_at_ <= now) {
     due = std::max(due, settings_.master_refresh_repeat);
     // From the planned instant, so the refresh period does not drift with loop latency; a
@@ -43,8 +59,11 @@ std::uint32_t AnnounceSchedule::take_due(TimePoint now) {
 
 std::optional<TimePoint> AnnounceSchedule::next_deadline() const {
   if (!running_) return std::nullopt;
-  if (burst_at_ && refresh_at_) return std::min(*burst_at_, *refresh_at_);
-  return burst_at_ ? burst_at_ : refresh_at_;
+  std::optional<TimePoint> earliest;
+  for (const auto& at : {burst_at_, refresh_at_, lower_prio_at_, lower_prio_delayed_at_}) {
+    if (at && (!earliest || *at < *earliest)) earliest = at;
+  }
+  return earliest;
 }
 
 }  // namespace vrrp::daemon

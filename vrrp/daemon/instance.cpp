@@ -65,21 +65,14 @@ void Instance::receive(const PacketInfo& info, const DecodedAdvert& decoded, Tim
   ++counters_.adverts_received;
   const SourceFilter filter{placement_.source.value_or(unspecified(config_.family)),
                             unicast_peers_};
-  const auto rejected = filter_source(info.source, filter);
-  if (rejected != DropReason::own_advert) count_received(info, decoded);  // ours is no peer
-  if (rejected) {
-    drop(*rejected, info.source, now);
+  if (auto reason = filter_source(info.source, filter)) {
+    drop(*reason, info.source, now);
     return;
   }
   receiver_.local_priority = machine_.priority();
   const auto verdict = validate_for_receiver(decoded, receiver_);
   if (const auto* reason = std::get_if<DropReason>(&verdict)) {
-    // A fixed `checksum` mode refusing the other form: the line names both forms, since this
-    // is the failure a user has to recognise (issue 5).
-    drop(*reason, info.source, now,
-         *reason == DropReason::checksum_form_refused
-             ? format_checksum_refused(decoded.checksum_form, config_.checksum)
-             : std::string());
+    drop(*reason, info.source, now);
     return;
   }
   log_receive_notices(std::get<ReceiveNotices>(verdict), info.source, now);
@@ -188,8 +181,12 @@ void Instance::perform(TimePoint now) {
                      schedule_.stop();
                      unbind_addresses();
                    },
-                   [&](const AnnounceAddresses&) {
-                     schedule_.start(now);
+                   [&](const AnnounceAddresses& a) {
+                     if (a.trigger == AnnounceTrigger::became_active) {
+                       schedule_.start(now);
+                     } else {
+                       schedule_.lower_priority_heard(now);  // garp_lower_prio_*
+                     }
                      announce(schedule_.take_due(now));
                    },
                    [&](const StateChanged& change) {
@@ -284,24 +281,10 @@ void Instance::announce(std::uint32_t count) {
     host_.announce(device, addresses, count);
 }
 
-void Instance::count_received(const PacketInfo& info, const DecodedAdvert& decoded) {
-  if (decoded.matches_both_ipv4_forms) {
-    ++counters_.checksum_both_forms;
-  } else if (decoded.checksum_form == ChecksumForm::rfc9568) {
-    ++counters_.checksum_rfc9568;
-  } else if (decoded.checksum_form == ChecksumForm::rfc5798) {
-    ++counters_.checksum_rfc5798;
-  } else if (decoded.checksum_form == ChecksumForm::v2) {
-    ++counters_.checksum_v2;
-  }
-  counters_.peers.count(info.source);
-}
-
-void Instance::drop(DropReason reason, const IpAddress& source, TimePoint now,
-                    std::string_view detail) {
+void Instance::drop(DropReason reason, const IpAddress& source, TimePoint now) {
   drops_.count(reason);
   if (auto suppressed = drop_log_.admit(reason, now)) {
-    const std::string line = format_drop(name(), source, reason, *suppressed, detail);
+    const std::string line = format_drop(name(), source, reason, *suppressed);
     // Our own adverts coming back is a property of the network, not news every few seconds.
     if (reason == DropReason::own_advert) {
       log_debug("{}", line);
@@ -340,9 +323,7 @@ void Instance::follow_peer_checksum(const PacketInfo& info, const DecodedAdvert&
   // Issue 4's `auto`: keepalived's IPv4 VRRPv3 form first, then the form a peer uses, once.
   // Peers that sum one way drop the other way's adverts as bad checksums, so following the
   // first peer that differs is what makes a mixed group converge.
-  // A fixed mode (`checksum rfc9568|rfc5798`) never switches.
-  if (config_.checksum != ChecksumMode::automatic || checksum_form_switched_ ||
-      config_.version != Version::v3 || config_.family != Family::ipv4 ||
+  if (checksum_form_switched_ || config_.version != Version::v3 || config_.family != Family::ipv4 ||
       decoded.matches_both_ipv4_forms || decoded.checksum_form == checksum_form_) {
     return;
   }

@@ -65,3 +65,65 @@ TEST_CASE("becoming Active again restarts the schedule", "[announce_schedule]") 
   CHECK(a.take_due(TimePoint{103s}) == 5u);
   CHECK(a.next_deadline() == TimePoint{108s});
 }
+
+TEST_CASE(
+    "keepalived garp_lower_prio_*: a burst when a lower-priority advert is heard, another "
+    "lower_prio_delay later",
+    "[announce_schedule]") {
+  GarpSettings s;
+  s.master_delay = 0s;
+  s.master_repeat = 2;
+  s.lower_prio_repeat = 3;
+  s.lower_prio_delay = 4s;
+  AnnounceSchedule a(s);
+  const TimePoint t0{100s};
+  a.lower_priority_heard(t0);  // not taken: not Active
+  CHECK_FALSE(a.next_deadline());
+  a.start(t0);
+  CHECK(a.take_due(t0) == 2u);
+  CHECK_FALSE(a.next_deadline());
+  a.lower_priority_heard(t0 + 1s);
+  CHECK(a.next_deadline() == t0 + 1s);
+  CHECK(a.take_due(t0 + 1s) == 3u);
+  CHECK(a.next_deadline() == t0 + 5s);
+  // A second inferior advert while the delayed burst is pending: an immediate burst only.
+  a.lower_priority_heard(t0 + 2s);
+  CHECK(a.take_due(t0 + 2s) == 3u);
+  CHECK(a.next_deadline() == t0 + 5s);
+  CHECK(a.take_due(t0 + 4999ms) == 0u);
+  CHECK(a.take_due(t0 + 5s) == 3u);
+  CHECK_FALSE(a.next_deadline());
+  // Leaving Active drops what is pending.
+  a.lower_priority_heard(t0 + 6s);
+  a.stop();
+  CHECK_FALSE(a.next_deadline());
+  CHECK(a.take_due(t0 + 20s) == 0u);
+}
+
+TEST_CASE("keepalived garp_lower_prio_repeat 0: nothing is announced for a lower-priority advert",
+          "[announce_schedule]") {
+  GarpSettings s;
+  s.master_delay = 0s;
+  s.lower_prio_repeat = 0;
+  AnnounceSchedule a(s);
+  const TimePoint t0{100s};
+  a.start(t0);
+  CHECK(a.take_due(t0) == 5u);
+  a.lower_priority_heard(t0 + 1s);
+  CHECK_FALSE(a.next_deadline());
+  CHECK(a.take_due(t0 + 1s) == 0u);
+}
+
+TEST_CASE("keepalived garp_lower_prio_delay 0: a single burst", "[announce_schedule]") {
+  GarpSettings s;
+  s.master_delay = 0s;
+  s.lower_prio_delay = 0s;
+  s.lower_prio_repeat = 1;
+  AnnounceSchedule a(s);
+  const TimePoint t0{100s};
+  a.start(t0);
+  a.take_due(t0);
+  a.lower_priority_heard(t0 + 1s);
+  CHECK(a.take_due(t0 + 1s) == 1u);
+  CHECK_FALSE(a.next_deadline());
+}

@@ -369,3 +369,114 @@ TEST_CASE("use_vmac names: vrrp.<vrid>, vrrp6.<vrid> for IPv6 beside IPv4, clash
                                         instance("B", 2, Family::ipv4, true)}),
                     Catch::Contains("B: VMAC vrrp.2 is already used by instance A"));
 }
+
+TEST_CASE("keepalived state MASTER: Active one interval after start-up when no one is heard",
+          "[instance][keepalived]") {
+  RecordingHost host;
+  InstanceConfig config = base_config();
+  config.state = InitialState::master;
+  Instance instance(config, GlobalDefs{}, placement(), host);
+  instance.start(t0);
+  CHECK(instance.state() == State::backup);  // RFC 9568 §6.4.1: a non-owner starts in Backup
+  CHECK(host.sent.empty());
+  run_until(instance, t0 + 1s);
+  CHECK(instance.state() == State::backup);
+  run_until(instance, t0 + 1004ms);  // 1 s + 1/256 s
+  CHECK(instance.state() == State::active);
+  CHECK(host.sent.size() == 1);
+}
+
+TEST_CASE("keepalived state MASTER: a higher-priority Active heard in time keeps it Backup",
+          "[instance][keepalived]") {
+  RecordingHost host;
+  InstanceConfig config = base_config();
+  config.state = InitialState::master;
+  Instance instance(config, GlobalDefs{}, placement(), host);
+  instance.start(t0);
+  auto better = advert_from(IpAddress::v4(192, 0, 2, 9), 200);
+  instance.receive(better.info, better.decoded, t0 + 500ms);
+  run_until(instance, t0 + 3s);
+  CHECK(instance.state() == State::backup);
+  CHECK(host.sent.empty());
+}
+
+TEST_CASE("keepalived garp_lower_prio_*: an Active announces when it hears a lower priority",
+          "[instance][keepalived]") {
+  RecordingHost host;
+  InstanceConfig config = base_config();
+  config.garp.master_delay = 0s;
+  config.garp.lower_prio_repeat = 2;
+  config.garp.lower_prio_delay = 3s;
+  Instance instance(config, GlobalDefs{}, placement(), host);
+  instance.start(t0);
+  run_until(instance, t0 + 4s);
+  REQUIRE(instance.state() == State::active);
+  CHECK(host.announced == std::vector<std::string>{"eth0 192.0.2.100 x5"});
+  const auto sent = host.sent.size();
+  auto lower = advert_from(IpAddress::v4(192, 0, 2, 9), 50);
+  instance.receive(lower.info, lower.decoded, t0 + 4100ms);
+  CHECK(host.sent.size() == sent + 1);  // RFC 9568 §6.4.3: answered at once
+  CHECK(host.announced.back() == "eth0 192.0.2.100 x2");
+  CHECK(host.announced.size() == 2);
+  run_until(instance, t0 + 7100ms);  // garp_lower_prio_delay later: the second burst
+  CHECK(host.announced.size() == 3);
+  CHECK(host.announced.back() == "eth0 192.0.2.100 x2");
+  SECTION("not taken: a Backup hearing a lower priority announces nothing") {
+    RecordingHost backup_host;
+    Instance backup(config, GlobalDefs{}, placement(), backup_host);
+    backup.start(t0);
+    backup.receive(lower.info, lower.decoded, t0 + 100ms);
+    CHECK(backup_host.announced.empty());
+  }
+}
+
+TEST_CASE("keepalived garp_lower_prio_repeat 0: no announcement for a lower priority",
+          "[instance][keepalived]") {
+  RecordingHost host;
+  InstanceConfig config = base_config();
+  config.garp.master_delay = 0s;
+  config.garp.lower_prio_repeat = 0;
+  Instance instance(config, GlobalDefs{}, placement(), host);
+  instance.start(t0);
+  run_until(instance, t0 + 4s);
+  REQUIRE(instance.state() == State::active);
+  auto lower = advert_from(IpAddress::v4(192, 0, 2, 9), 50);
+  instance.receive(lower.info, lower.decoded, t0 + 4100ms);
+  CHECK(host.announced.size() == 1);  // the burst on becoming Active only
+}
+
+TEST_CASE("keepalived lower_prio_no_advert: a lower-priority advert is not answered",
+          "[instance][keepalived]") {
+  RecordingHost host;
+  InstanceConfig config = base_config();
+  config.lower_prio_no_advert = true;
+  Instance instance(config, GlobalDefs{}, placement(), host);
+  instance.start(t0);
+  run_until(instance, t0 + 4s);
+  REQUIRE(instance.state() == State::active);
+  const auto sent = host.sent.size();
+  auto lower = advert_from(IpAddress::v4(192, 0, 2, 9), 50);
+  instance.receive(lower.info, lower.decoded, t0 + 4100ms);
+  CHECK(host.sent.size() == sent);
+  CHECK(instance.state() == State::active);
+}
+
+TEST_CASE("keepalived higher_prio_send_advert: one advert before yielding",
+          "[instance][keepalived]") {
+  for (const bool on : {true, false}) {
+    INFO("higher_prio_send_advert " << on);
+    RecordingHost host;
+    InstanceConfig config = base_config();
+    config.higher_prio_send_advert = on;
+    Instance instance(config, GlobalDefs{}, placement(), host);
+    instance.start(t0);
+    run_until(instance, t0 + 4s);
+    REQUIRE(instance.state() == State::active);
+    const auto sent = host.sent.size();
+    auto better = advert_from(IpAddress::v4(192, 0, 2, 9), 200);
+    instance.receive(better.info, better.decoded, t0 + 4100ms);
+    CHECK(instance.state() == State::backup);
+    REQUIRE(host.sent.size() == sent + (on ? 1 : 0));
+    if (on) CHECK(host.sent.back().advert.priority == 100);
+  }
+}
