@@ -49,7 +49,7 @@ std::uint8_t StateMachine::active_priority() const {
 void StateMachine::startup(TimePoint now, std::vector<Action>& out) {
   if (state_ != State::initialize) return;
   v3_peers_.fill(std::nullopt);
-  if (fault_) {
+  if (fault_ || group_fault_) {
     // keepalived starts an instance whose interface is down (or tracker failed) in FAULT.
     change_state(State::fault, TransitionReason::startup_in_fault, out);
     return;
@@ -135,6 +135,13 @@ void StateMachine::timer_expired(TimePoint now, std::vector<Action>& out) {
     } else if (discarded_lower_since_accept_) {
       reason = TransitionReason::preempted_lower_priority;
     }
+    if (sync_group_member_) {
+      // The group decides (see set_sync_group_member): wait another Active_Down_Interval.
+      wants_active_ = true;
+      wanted_reason_ = reason;
+      arm_active_down_timer(now, active_down_interval());
+      return;
+    }
     become_active(now, reason, out);
   } else if (state_ == State::active) {
     // RFC 9568 §6.4.3 "If the Adver_Timer fires": send, and reset to Advertisement_Interval
@@ -162,13 +169,6 @@ void StateMachine::set_effective_priority(std::uint8_t priority, TimePoint now,
   // Backup raised above the Active's priority preempts it through the ordinary §6.4.2 path.
 }
 
-void StateMachine::fault_raised(TimePoint /*now*/, std::vector<Action>& out) {
-  if (fault_) return;
-  fault_ = true;
-  // In Initialize it is remembered: startup() will go to Fault.
-  if (state_ == State::initialize || state_ == State::fault) return;
-  stand_down(State::fault, TransitionReason::fault_raised, out);
-}
 void StateMachine::reconfigure(MachineConfig config, TimePoint now, std::vector<Action>& out) {
   if (config.version != config_.version || config.family != config_.family ||
       config.vrid != config_.vrid) {
@@ -190,12 +190,60 @@ void StateMachine::reconfigure(MachineConfig config, TimePoint now, std::vector<
   }
 }
 
+void StateMachine::fault_raised(TimePoint /*now*/, std::vector<Action>& out) {
+  if (fault_) return;
+  fault_ = true;
+  // In Initialize it is remembered: startup() will go to Fault.
+  if (state_ == State::initialize || state_ == State::fault) return;
+  stand_down(State::fault, TransitionReason::fault_raised, out);
+}
 
 void StateMachine::fault_cleared(TimePoint now, std::vector<Action>& out) {
   if (!fault_) return;
   fault_ = false;
-  if (state_ != State::fault) return;
+  if (state_ != State::fault || group_fault_) return;
   enter_from_initialize(now, TransitionReason::fault_cleared, TransitionReason::fault_cleared, out);
+}
+
+void StateMachine::group_fault_raised(TimePoint /*now*/, std::vector<Action>& out) {
+  if (group_fault_) return;
+  group_fault_ = true;
+  if (state_ == State::initialize || state_ == State::fault) return;
+  // Leaving Active: the priority-0 advert of stand_down() hands the peer router this member at
+  // Skew_Time, as for a fault of its own.
+  stand_down(State::fault, TransitionReason::sync_group_fault, out);
+}
+
+void StateMachine::group_fault_cleared(TimePoint now, std::vector<Action>& out) {
+  if (!group_fault_) return;
+  group_fault_ = false;
+  if (state_ != State::fault || fault_) return;
+  enter_from_initialize(now, TransitionReason::sync_group_fault_cleared,
+                        TransitionReason::sync_group_fault_cleared, out);
+}
+
+void StateMachine::force_active(TimePoint now, std::vector<Action>& out) {
+  if (state_ != State::backup) return;
+  become_active(now, wants_active_ ? wanted_reason_ : TransitionReason::sync_group_active, out);
+}
+
+void StateMachine::force_backup(TimePoint now, std::vector<Action>& out) {
+  if (state_ != State::active) return;
+  // Resign as on Shutdown (RFC 9568 §6.4.3): the peer's Backup sets its Active_Down_Timer to
+  // Skew_Time. Then the addresses go, as on any exit from Active (§6.4.2: a Backup MUST NOT
+  // answer for them), and Active_Down_Timer runs as after Startup. The peer's Active adverts
+  // then reset it as usual; should it preempt (our priority is higher), the group's
+  // all-members-want-Active rule holds it while the member that heard a better router does not.
+  out.push_back(SendAdvert{kResignPriority});
+  out.push_back(UnbindAddresses{});
+  active_adver_interval_ = config_.advert_interval;
+  active_address_.reset();
+  active_priority_ = 0;
+  preempt_delay_end_.reset();
+  discarded_lower_since_accept_ = false;
+  down_timer_cause_ = DownTimerCause::no_advert;
+  arm_active_down_timer(now, active_down_interval());
+  change_state(State::backup, TransitionReason::sync_group_backup, out);
 }
 
 // ---- transitions ----------------------------------------------------------------------------
@@ -267,6 +315,7 @@ void StateMachine::backup_received(const AdvertEvent& advert, TimePoint now,
   learn_interval(advert, out);
   down_timer_cause_ = DownTimerCause::no_advert;
   discarded_lower_since_accept_ = false;
+  wants_active_ = false;  // an Active we accept is heard again (sync groups)
   arm_active_down_timer(now, active_down_interval());
 }
 
@@ -404,6 +453,7 @@ void StateMachine::arm_adver_timer(TimePoint now) {
 // RFC 9568 §6.2: each state has its own timer, so whoever changes state has already set (or
 // cancelled) the one timer `deadline_` holds for the new state.
 void StateMachine::change_state(State to, TransitionReason reason, std::vector<Action>& out) {
+  wants_active_ = false;  // a wish for Active belongs to one stay in Backup
   out.push_back(StateChanged{state_, to, reason, priority_});
   state_ = to;
 }

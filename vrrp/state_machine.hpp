@@ -76,6 +76,28 @@ class StateMachine {
   // else Backup with Active_Adver_Interval reset to Advertisement_Interval).
   void fault_cleared(TimePoint now, std::vector<Action>& out);
 
+  // keepalived's vrrp_sync_group (vrrp/sync_group.hpp decides; the caller carries it out).
+  // A member never goes Backup -> Active by itself: when its Active_Down_Timer fires it stays
+  // Backup, re-arms the timer (Active_Down_Interval) and reports wants_active(), and the group
+  // calls force_active() on every member once all of them want it (keepalived's "only sync to
+  // master if everyone wants to", which keeps a group whose members hear different Actives
+  // from flapping). An accepted advert ends the wish.
+  void set_sync_group_member(bool member) { sync_group_member_ = member; }
+  bool wants_active() const { return wants_active_; }
+  // Backup -> Active because the group goes Active; a member that wanted it keeps its own
+  // reason. Ignored in other states.
+  void force_active(TimePoint now, std::vector<Action>& out);
+  // Active -> Backup because another member left Active for Backup. The member resigns as on
+  // Shutdown (one priority-0 advert, RFC 9568 §6.4.3) so the peer router's Backup takes over
+  // after Skew_Time instead of Active_Down_Interval; then Backup with Active_Down_Timer set to
+  // Active_Down_Interval. Ignored in other states.
+  void force_backup(TimePoint now, std::vector<Action>& out);
+  // The group's Fault: another member has a fault of its own. A second fault source beside
+  // fault_raised(): the machine stays in Fault while either holds. Repeated calls are no-ops.
+  void group_fault_raised(TimePoint now, std::vector<Action>& out);
+  void group_fault_cleared(TimePoint now, std::vector<Action>& out);
+  bool group_fault() const { return group_fault_; }
+
   // A new primary address (the interface's address changed). Must be of the instance's family.
   void set_primary_address(const IpAddress& address);
 
@@ -86,7 +108,7 @@ class StateMachine {
   State state() const { return state_; }
   std::uint8_t priority() const { return priority_; }  // local effective priority
   bool is_owner() const { return priority_ == kOwnerPriority; }
-  bool fault() const { return fault_; }
+  bool fault() const { return fault_; }  // the instance's own fault (not the group's)
   // RFC 9568 §6.1. For v2 always the configured interval (RFC 3768 learns nothing).
   Centiseconds active_adver_interval() const { return active_adver_interval_; }
   ProtocolInterval skew_time() const;             // from priority() and active_adver_interval()
@@ -125,6 +147,10 @@ class StateMachine {
   State state_ = State::initialize;
   std::uint8_t priority_;
   bool fault_ = false;
+  bool group_fault_ = false;
+  bool sync_group_member_ = false;
+  bool wants_active_ = false;  // a sync group member whose Active_Down_Timer fired
+  TransitionReason wanted_reason_ = TransitionReason::active_down_timer_expired;
   Centiseconds active_adver_interval_;
   std::optional<TimePoint> deadline_;
   DownTimerCause down_timer_cause_ = DownTimerCause::no_advert;

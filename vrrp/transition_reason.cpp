@@ -28,8 +28,20 @@ std::string_view to_string(TransitionReason reason) {
       return "fault";
     case TransitionReason::fault_cleared:
       return "fault cleared";
+    case TransitionReason::sync_group_active:
+    case TransitionReason::sync_group_backup:
+    case TransitionReason::sync_group_fault:
+    case TransitionReason::sync_group_fault_cleared:
+      return "sync group";  // the log line adds the group's name
   }
   return "?";
+}
+
+bool is_sync_group_reason(TransitionReason reason) {
+  return reason == TransitionReason::sync_group_active ||
+         reason == TransitionReason::sync_group_backup ||
+         reason == TransitionReason::sync_group_fault ||
+         reason == TransitionReason::sync_group_fault_cleared;
 }
 
 }  // namespace vrrp

@@ -21,9 +21,17 @@ enum class TransitionReason : std::uint8_t {
   shutdown,       // -> Initialize (RFC 9568 §6.4.2, §6.4.3)
   fault_raised,   // -> Fault
   fault_cleared,  // Fault -> Active (owner) or Backup, through the Initialize logic
+  // keepalived's vrrp_sync_group: the group moved this member (see vrrp/sync_group.hpp).
+  sync_group_active,         // Backup -> Active: the group went Active
+  sync_group_backup,         // Active -> Backup: another member went Backup
+  sync_group_fault,          // -> Fault: another member has a fault of its own
+  sync_group_fault_cleared,  // Fault -> Backup (or Active): no member has a fault any more
 };
 
 // Human text for the log, e.g. "active down timer expired".
 std::string_view to_string(TransitionReason reason);
+
+// The four sync_group_* reasons: the group moved the member, it did not move by itself.
+bool is_sync_group_reason(TransitionReason reason);
 
 }  // namespace vrrp

@@ -162,6 +162,7 @@ void Daemon::start() {
   for (auto& slot : slots_) {
     slot.instance->source_changed(query_source(slot), EventLoop::now());
   }
+  build_sync_groups(EventLoop::now());
   track_monitor_->start([this](const std::string& name) { return link_usable(name); });
   // The trackers' first state (scripts count as up until their first result, unless
   // init_fail) sets the priority and any tracker fault before Startup.
@@ -169,18 +170,6 @@ void Daemon::start() {
     slot.instance->tracking_changed(track_monitor_->result_for(slot.instance->config()),
                                     EventLoop::now());
   }
-  // keepalived's vrrp_startup_delay (at start-up only, not on reload): the instances wait in
-  // Initialize, hearing nothing and sending nothing, until it has passed; then RFC 9568 §6.4.1
-  // Startup as usual (so a Backup still waits Active_Down_Interval after it).
-  const Duration delay = config_.globals.vrrp_startup_delay;
-  if (delay <= Duration::zero()) return start_instances();
-  log_notice("Delaying startup for {:g} seconds",
-             std::chrono::duration<double>(delay).count());
-  startup_delay_timer_ = std::make_unique<Timer>(loop_, [this] { start_instances(); });
-  startup_delay_timer_->arm_at(EventLoop::now() + delay);
-}
-
-void Daemon::start_instances() {
   for (auto& slot : slots_) {
     slot.instance->start(EventLoop::now());
     rearm(slot);
@@ -202,6 +191,25 @@ void Daemon::apply_tracking(TimePoint now) {
 
 void Daemon::state_changed(const InstanceConfig& instance, State to, std::uint8_t priority) {
   if (notifier_) notifier_->state_changed(instance, to, priority);
+}
+
+void Daemon::after_events(Instance& instance, std::span<const StateChanged> changes) {
+  if (sync_groups_) sync_groups_->after_events(instance, changes, EventLoop::now());
+}
+
+void Daemon::build_sync_groups(TimePoint now) {
+  sync_groups_.reset();
+  std::vector<Instance*> instances;
+  for (auto& slot : slots_)
+    instances.push_back(slot.instance.get());
+  sync_groups_ = std::make_unique<SyncGroups>(
+      config_, instances, notifier_.get(),
+      [this](Instance& moved) {
+        for (auto& slot : slots_) {
+          if (slot.instance.get() == &moved) rearm(slot);
+        }
+      },
+      now);
 }
 
 void Daemon::wait_for_notifications() {

@@ -27,6 +27,7 @@
 #include "vrrp/daemon/ownership.hpp"
 #include "vrrp/daemon/rate_limiter.hpp"
 #include "vrrp/daemon/script_runner.hpp"
+#include "vrrp/daemon/sync_groups.hpp"
 #include "vrrp/daemon/track_monitor.hpp"
 #include "vrrp/daemon/vrrp_socket.hpp"
 
@@ -56,6 +57,7 @@ class Daemon final : public InstanceHost {
   void announce(const std::string& device, std::span<const IpAddress> addresses,
                 std::uint32_t count) override;
   void state_changed(const InstanceConfig& instance, State to, std::uint8_t priority) override;
+  void after_events(Instance& instance, std::span<const StateChanged> changes) override;
 
  private:
   using SocketKey = std::pair<int, Family>;  // (ifindex, family)
@@ -84,12 +86,13 @@ class Daemon final : public InstanceHost {
   void on_address_changed(const netlink::AddressChanged& change, TimePoint now);
   void resync_all(TimePoint now);
   void apply_tracking(TimePoint now);
+  // The vrrp_sync_groups over the current slots (at start, and after a reload's changes).
+  void build_sync_groups(TimePoint now);
   std::optional<bool> link_usable(const std::string& name) const;
   void wait_for_notifications();
   void on_signal(int signo);
   void rearm(InstanceSlot& slot);
   void shutdown();
-  void start_instances();  // RFC 9568 §6.4.1 Startup of every instance
   void log_statistics() const;
   netlink::Result<std::optional<int>> device_index(const std::string& device) const;
   bool parent_covers(const std::string& device, const IpPrefix& prefix);
@@ -107,7 +110,6 @@ class Daemon final : public InstanceHost {
   std::unique_ptr<ScriptRunner> script_runner_;
   std::unique_ptr<TrackMonitor> track_monitor_;
   std::unique_ptr<Notifier> notifier_;
-  std::unique_ptr<Timer> startup_delay_timer_;  // vrrp_startup_delay
   std::vector<netlink::Vmac> vmacs_;
   std::set<std::string> vmac_names_;
   std::map<int, std::string> device_names_;  // ifindex -> name, for the devices we use
@@ -123,6 +125,8 @@ class Daemon final : public InstanceHost {
   std::set<std::pair<std::string, std::string>> foreign_addresses_;
   std::set<std::pair<std::string, std::string>> checked_addresses_;
   std::map<std::pair<std::string, std::string>, bool> parent_covers_;
+  // Declared after slots_: it points at their instances, and goes first.
+  std::unique_ptr<SyncGroups> sync_groups_;
   RateLimiter announce_error_log_;
   bool stopping_ = false;
   bool shut_down_ = false;

@@ -181,24 +181,51 @@ void Instance::perform(TimePoint now) {
                      schedule_.stop();
                      unbind_addresses();
                    },
-                   [&](const AnnounceAddresses& a) {
-                     if (a.trigger == AnnounceTrigger::became_active) {
-                       schedule_.start(now);
-                     } else {
-                       schedule_.lower_priority_heard(now);  // garp_lower_prio_*
-                     }
+                   [&](const AnnounceAddresses&) {
+                     schedule_.start(now);
                      announce(schedule_.take_due(now));
                    },
                    [&](const StateChanged& change) {
                      ++counters_.state_changes;
-                     log_notice("{}", format_state_change(name(), change));
+                     log_notice("{}", format_state_change(name(), change, sync_group_));
                      host_.state_changed(config_, change.to, change.priority);
+                     changes_.push_back(change);
                    },
                    [&](const Notice& notice) { log_fsm_notice(notice, now); },
                },
                action);
   }
   actions_.clear();
+  // After the batch, not inside it: the sync group may call this instance (and others) again.
+  std::vector<StateChanged> changes;
+  changes.swap(changes_);
+  host_.after_events(*this, changes);
+}
+
+void Instance::join_sync_group(std::string group, TimePoint now) {
+  sync_group_ = std::move(group);
+  machine_.set_sync_group_member(!sync_group_.empty());
+  if (sync_group_.empty()) set_group_fault(false, now);
+}
+
+void Instance::set_group_fault(bool fault, TimePoint now) {
+  if (fault == machine_.group_fault()) return;
+  if (fault) {
+    machine_.group_fault_raised(now, actions_);
+  } else {
+    machine_.group_fault_cleared(now, actions_);
+  }
+  perform(now);
+}
+
+void Instance::force_active(TimePoint now) {
+  machine_.force_active(now, actions_);
+  perform(now);
+}
+
+void Instance::force_backup(TimePoint now) {
+  machine_.force_backup(now, actions_);
+  perform(now);
 }
 
 void Instance::send_advert(std::uint8_t priority, TimePoint now) {

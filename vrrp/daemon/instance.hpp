@@ -14,7 +14,6 @@
 #include "vrrp/config.hpp"
 #include "vrrp/daemon/announce_schedule.hpp"
 #include "vrrp/daemon/instance_host.hpp"
-#include "vrrp/daemon/peer_counters.hpp"
 #include "vrrp/daemon/rate_limiter.hpp"
 #include "vrrp/drop_reason.hpp"
 #include "vrrp/ip_packet.hpp"
@@ -40,13 +39,6 @@ struct InstanceCounters {
   std::uint64_t send_errors = 0;
   std::uint64_t state_changes = 0;
   std::uint64_t addresses_restored = 0;
-  // Issue 5: adverts received (before the instance's checks, our own looped back aside) by the
-  // checksum form they match; an IPv4 VRRPv3 sum valid in both forms counts in both_forms only.
-  std::uint64_t checksum_rfc9568 = 0;
-  std::uint64_t checksum_rfc5798 = 0;
-  std::uint64_t checksum_v2 = 0;
-  std::uint64_t checksum_both_forms = 0;
-  PeerCounters peers;  // the same adverts by source address
 };
 
 class Instance {
@@ -69,7 +61,6 @@ class Instance {
   const DropCounters& drops() const { return drops_; }
   const InstanceCounters& counters() const { return counters_; }
   ChecksumForm checksum_form() const { return checksum_form_; }
-  bool checksum_form_switched() const { return checksum_form_switched_; }  // `auto` followed a peer
 
   // RFC 9568 §6.4.1 Startup.
   void start(TimePoint now);
@@ -91,6 +82,14 @@ class Instance {
   // The trackers (vrrp_script, track_interface, track_file) changed: the effective priority is
   // the configured one plus their weight, and a tracker fault is one more fault source.
   void tracking_changed(const TrackingResult& tracking, TimePoint now);
+  // keepalived's vrrp_sync_group (vrrp/daemon/sync_groups.hpp): the group this instance is in
+  // (empty: none; then its Active_Down_Timer acts by itself again and a group fault is gone),
+  // and the group's commands (vrrp/sync_group.hpp).
+  void join_sync_group(std::string group, TimePoint now);
+  const std::string& sync_group() const { return sync_group_; }
+  void set_group_fault(bool fault, TimePoint now);
+  void force_active(TimePoint now);
+  void force_backup(TimePoint now);
   // Someone removed `prefix` from `device`. If it is one of our VIPs while we hold them, it is
   // put back and logged (issue 3).
   void address_removed(const std::string& device, const IpPrefix& prefix, TimePoint now);
@@ -102,9 +101,7 @@ class Instance {
   void unbind_addresses();
   void announce(std::uint32_t count);
   void update_fault(TimePoint now);
-  void drop(DropReason reason, const IpAddress& source, TimePoint now,
-            std::string_view detail = {});
-  void count_received(const PacketInfo& info, const DecodedAdvert& decoded);
+  void drop(DropReason reason, const IpAddress& source, TimePoint now);
   void log_fsm_notice(const Notice& notice, TimePoint now);
   void log_receive_notices(ReceiveNotices notices, const IpAddress& source, TimePoint now);
   void follow_peer_checksum(const PacketInfo& info, const DecodedAdvert& decoded);
@@ -126,6 +123,8 @@ class Instance {
   bool bound_ = false;  // we hold the VIPs (between BindAddresses and UnbindAddresses)
   bool started_ = false;
   bool tracking_fault_ = false;  // a weight-0 tracker failed
+  std::string sync_group_;       // the vrrp_sync_group this instance is in, if any
+  std::vector<StateChanged> changes_;  // state changes of the batch perform() is carrying out
   DropCounters drops_;
   InstanceCounters counters_;
   KeyedRateLimiter<DropReason> drop_log_;

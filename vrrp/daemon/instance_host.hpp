@@ -8,11 +8,14 @@
 #include <span>
 #include <string>
 
+#include "vrrp/actions.hpp"
 #include "vrrp/config.hpp"
 #include "vrrp/ip_address.hpp"
 #include "vrrp/state.hpp"
 
 namespace vrrp::daemon {
+
+class Instance;
 
 class InstanceHost {
  public:
@@ -40,6 +43,12 @@ class InstanceHost {
   // notify scripts and the notify FIFO. Called in the order of the transitions.
   virtual void state_changed(const InstanceConfig& /*instance*/, State /*to*/,
                              std::uint8_t /*priority*/) {}
+
+  // The instance has handled a batch of events (its actions are done): `changes` are its state
+  // changes in it, in order, maybe none. Its sync group (vrrp/daemon/sync_groups.hpp) looks at
+  // them, at its own fault and at its wish for Active, and may move this or other instances;
+  // the instance is ready to be called again.
+  virtual void after_events(Instance& /*instance*/, std::span<const StateChanged> /*changes*/) {}
 };
 
 }  // namespace vrrp::daemon

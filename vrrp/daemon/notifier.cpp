@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -12,6 +13,27 @@
 #include "vrrp/daemon/unique_fd.hpp"
 
 namespace vrrp::daemon {
+
+namespace {
+
+// The notify_* line for `to` of an instance or a sync group (both have the same four).
+template <class Notified>
+std::pair<const std::optional<NotifyScript>*, std::string_view> specific_script(const Notified& n,
+                                                                                State to) {
+  switch (to) {
+    case State::active:
+      return {&n.notify_master, "notify_master"};
+    case State::backup:
+      return {&n.notify_backup, "notify_backup"};
+    case State::fault:
+      return {&n.notify_fault, "notify_fault"};
+    case State::initialize:
+      break;
+  }
+  return {&n.notify_stop, "notify_stop"};
+}
+
+}  // namespace
 
 std::string_view notify_state_word(State state) {
   switch (state) {
@@ -31,6 +53,10 @@ std::string notify_fifo_line(std::string_view instance, State state, std::uint8_
   return fmt::format("INSTANCE \"{}\" {} {}", instance, notify_state_word(state), priority);
 }
 
+std::string notify_fifo_group_line(std::string_view group, State state) {
+  return fmt::format("GROUP \"{}\" {} 0", group, notify_state_word(state));
+}
+
 Notifier::Notifier(ScriptRunner& runner, const GlobalDefs& globals)
     : runner_(runner), globals_(globals) {}
 
@@ -46,39 +72,38 @@ void Notifier::state_changed(const InstanceConfig& instance, State to, std::uint
   if (globals_.notify_fifo) write_fifo(*globals_.notify_fifo, line);
   if (globals_.vrrp_notify_fifo) write_fifo(*globals_.vrrp_notify_fifo, line);
 
-  const std::optional<NotifyScript>* specific = nullptr;
-  std::string_view which;
-  switch (to) {
-    case State::active:
-      specific = &instance.notify_master, which = "notify_master";
-      break;
-    case State::backup:
-      specific = &instance.notify_backup, which = "notify_backup";
-      break;
-    case State::fault:
-      specific = &instance.notify_fault, which = "notify_fault";
-      break;
-    case State::initialize:
-      specific = &instance.notify_stop, which = "notify_stop";
-      break;
-  }
-  Queue& queue = queues_[instance.name];
-  if (specific && *specific) {
-    queue.pending.push_back(ScriptRequest{fmt::format("{} {}", instance.name, which),
-                                          (*specific)->command,
+  const auto [specific, which] = specific_script(instance, to);
+  enqueue(
+      instance.name, instance.name, *specific, which, instance.notify,
+      {"INSTANCE", instance.name, std::string(notify_state_word(to)), std::to_string(priority)});
+}
+
+void Notifier::group_changed(const SyncGroupConfig& group, State to) {
+  const std::string line = notify_fifo_group_line(group.name, to);
+  if (globals_.notify_fifo) write_fifo(*globals_.notify_fifo, line);
+  if (globals_.vrrp_notify_fifo) write_fifo(*globals_.vrrp_notify_fifo, line);
+  const auto [specific, which] = specific_script(group, to);
+  enqueue("GROUP " + group.name, group.name, *specific, which, group.notify,
+          {"GROUP", group.name, std::string(notify_state_word(to)), "0"});
+}
+
+void Notifier::enqueue(const std::string& queue_key, const std::string& name,
+                       const std::optional<NotifyScript>& specific, std::string_view which,
+                       const std::optional<NotifyScript>& notify,
+                       std::vector<std::string> notify_args) {
+  Queue& queue = queues_[queue_key];
+  if (specific) {
+    queue.pending.push_back(ScriptRequest{fmt::format("{} {}", name, which),
+                                          specific->command,
                                           {},
-                                          (*specific)->run_as,
+                                          specific->run_as,
                                           kNotifyTimeout});
   }
-  if (instance.notify) {
-    queue.pending.push_back(ScriptRequest{
-        fmt::format("{} notify", instance.name),
-        instance.notify->command,
-        {"INSTANCE", instance.name, std::string(notify_state_word(to)), std::to_string(priority)},
-        instance.notify->run_as,
-        kNotifyTimeout});
+  if (notify) {
+    queue.pending.push_back(ScriptRequest{fmt::format("{} notify", name), notify->command,
+                                          std::move(notify_args), notify->run_as, kNotifyTimeout});
   }
-  if (!queue.busy) start_next(instance.name);
+  if (!queue.busy) start_next(queue_key);
 }
 
 void Notifier::start_next(const std::string& instance) {

@@ -49,18 +49,22 @@ TrackMonitor::TrackMonitor(EventLoop& loop, ScriptRunner& runner, const Config& 
 
 void TrackMonitor::start(const LinkQuery& link_usable) {
   for (const InstanceConfig& instance : config_.instances) {
-    for (const TrackScript& t : instance.track_scripts) {
+    // Its own trackers and its sync group's, by keepalived's rule (vrrp/sync_group_tracking.hpp).
+    const MemberTrackers trackers = trackers_for(config_, instance);
+    for (const std::string& line : trackers.ignored)
+      log_warning("{}: {}", instance.name, line);
+    for (const TrackScript& t : trackers.scripts) {
       const ScriptConfig* sc = config_.find_script(t.name);
       if (!sc || scripts_.contains(t.name)) continue;
       scripts_.emplace(
           t.name, Script{sc, ScriptTracker(sc->rise, sc->fall, sc->init_fail), nullptr, false});
     }
-    for (const TrackFile& t : instance.track_files) {
+    for (const TrackFile& t : trackers.files) {
       for (const TrackFileConfig& fc : config_.track_files) {
         if (fc.name == t.name) files_.emplace(t.name, File{&fc, std::nullopt});
       }
     }
-    for (const TrackInterface& t : instance.track_interfaces) {
+    for (const TrackInterface& t : trackers.interfaces) {
       links_[t.name] = link_usable(t.name).value_or(false);
     }
   }
@@ -158,18 +162,19 @@ bool TrackMonitor::resync_links(const LinkQuery& link_usable) {
 TrackingResult TrackMonitor::result_for(const InstanceConfig& instance) const {
   std::vector<StatusTracker> statuses;
   std::vector<FileTracker> files;
-  for (const TrackScript& t : instance.track_scripts) {
+  const MemberTrackers trackers = trackers_for(config_, instance);
+  for (const TrackScript& t : trackers.scripts) {
     auto it = scripts_.find(t.name);
     if (it == scripts_.end()) continue;
     const ScriptConfig& sc = *it->second.config;
     const bool reverse = t.weight ? t.reverse : (sc.weight_reverse != t.reverse);
     statuses.push_back({t.weight.value_or(sc.weight), reverse, it->second.tracker.up()});
   }
-  for (const TrackInterface& t : instance.track_interfaces) {
+  for (const TrackInterface& t : trackers.interfaces) {
     auto it = links_.find(t.name);
     statuses.push_back({t.weight, t.reverse, it != links_.end() && it->second});
   }
-  for (const TrackFile& t : instance.track_files) {
+  for (const TrackFile& t : trackers.files) {
     auto it = files_.find(t.name);
     if (it == files_.end()) continue;
     const TrackFileConfig& fc = *it->second.config;

@@ -14,6 +14,7 @@
 #include "vrrp/config.hpp"
 #include "vrrp/daemon/event_loop.hpp"
 #include "vrrp/daemon/script_runner.hpp"
+#include "vrrp/sync_group_tracking.hpp"
 #include "vrrp/tracking.hpp"
 
 namespace vrrp::daemon {
