@@ -170,6 +170,18 @@ void Daemon::start() {
     slot.instance->tracking_changed(track_monitor_->result_for(slot.instance->config()),
                                     EventLoop::now());
   }
+  // keepalived's vrrp_startup_delay (at start-up only, not on reload): the instances wait in
+  // Initialize, hearing nothing and sending nothing, until it has passed; then RFC 9568 §6.4.1
+  // Startup as usual (so a Backup still waits Active_Down_Interval after it).
+  const Duration delay = config_.globals.vrrp_startup_delay;
+  if (delay <= Duration::zero()) return start_instances();
+  log_notice("Delaying startup for {:g} seconds",
+             std::chrono::duration<double>(delay).count());
+  startup_delay_timer_ = std::make_unique<Timer>(loop_, [this] { start_instances(); });
+  startup_delay_timer_->arm_at(EventLoop::now() + delay);
+}
+
+void Daemon::start_instances() {
   for (auto& slot : slots_) {
     slot.instance->start(EventLoop::now());
     rearm(slot);

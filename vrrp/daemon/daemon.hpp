@@ -93,6 +93,7 @@ class Daemon final : public InstanceHost {
   void on_signal(int signo);
   void rearm(InstanceSlot& slot);
   void shutdown();
+  void start_instances();  // RFC 9568 §6.4.1 Startup of every instance
   void log_statistics() const;
   netlink::Result<std::optional<int>> device_index(const std::string& device) const;
   bool parent_covers(const std::string& device, const IpPrefix& prefix);
@@ -110,6 +111,7 @@ class Daemon final : public InstanceHost {
   std::unique_ptr<ScriptRunner> script_runner_;
   std::unique_ptr<TrackMonitor> track_monitor_;
   std::unique_ptr<Notifier> notifier_;
+  std::unique_ptr<Timer> startup_delay_timer_;  // vrrp_startup_delay
   std::vector<netlink::Vmac> vmacs_;
   std::set<std::string> vmac_names_;
   std::map<int, std::string> device_names_;  // ifindex -> name, for the devices we use

@@ -181,8 +181,12 @@ void Instance::perform(TimePoint now) {
                      schedule_.stop();
                      unbind_addresses();
                    },
-                   [&](const AnnounceAddresses&) {
-                     schedule_.start(now);
+                   [&](const AnnounceAddresses& a) {
+                     if (a.trigger == AnnounceTrigger::became_active) {
+                       schedule_.start(now);
+                     } else {
+                       schedule_.lower_priority_heard(now);  // garp_lower_prio_*
+                     }
                      announce(schedule_.take_due(now));
                    },
                    [&](const StateChanged& change) {

@@ -14,6 +14,7 @@
 #include "vrrp/config.hpp"
 #include "vrrp/daemon/announce_schedule.hpp"
 #include "vrrp/daemon/instance_host.hpp"
+#include "vrrp/daemon/peer_counters.hpp"
 #include "vrrp/daemon/rate_limiter.hpp"
 #include "vrrp/drop_reason.hpp"
 #include "vrrp/ip_packet.hpp"
@@ -39,6 +40,13 @@ struct InstanceCounters {
   std::uint64_t send_errors = 0;
   std::uint64_t state_changes = 0;
   std::uint64_t addresses_restored = 0;
+  // Issue 5: adverts received (before the instance's checks, our own looped back aside) by the
+  // checksum form they match; an IPv4 VRRPv3 sum valid in both forms counts in both_forms only.
+  std::uint64_t checksum_rfc9568 = 0;
+  std::uint64_t checksum_rfc5798 = 0;
+  std::uint64_t checksum_v2 = 0;
+  std::uint64_t checksum_both_forms = 0;
+  PeerCounters peers;  // the same adverts by source address
 };
 
 class Instance {
@@ -61,6 +69,7 @@ class Instance {
   const DropCounters& drops() const { return drops_; }
   const InstanceCounters& counters() const { return counters_; }
   ChecksumForm checksum_form() const { return checksum_form_; }
+  bool checksum_form_switched() const { return checksum_form_switched_; }  // `auto` followed a peer
 
   // RFC 9568 §6.4.1 Startup.
   void start(TimePoint now);
@@ -101,7 +110,9 @@ class Instance {
   void unbind_addresses();
   void announce(std::uint32_t count);
   void update_fault(TimePoint now);
-  void drop(DropReason reason, const IpAddress& source, TimePoint now);
+  void drop(DropReason reason, const IpAddress& source, TimePoint now,
+            std::string_view detail = {});
+  void count_received(const PacketInfo& info, const DecodedAdvert& decoded);
   void log_fsm_notice(const Notice& notice, TimePoint now);
   void log_receive_notices(ReceiveNotices notices, const IpAddress& source, TimePoint now);
   void follow_peer_checksum(const PacketInfo& info, const DecodedAdvert& decoded);

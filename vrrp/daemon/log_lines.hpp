@@ -7,6 +7,8 @@
 #include <string_view>
 
 #include "vrrp/actions.hpp"
+#include "vrrp/advert.hpp"
+#include "vrrp/config.hpp"
 #include "vrrp/drop_reason.hpp"
 #include "vrrp/ip_address.hpp"
 
@@ -18,8 +20,12 @@ std::string format_state_change(std::string_view instance, const StateChanged& c
                                 std::string_view sync_group = {});
 
 // "VI_1: dropped advert from 192.0.2.2: ttl_not_255" with ", 12 similar suppressed" appended
-// when the rate limiter held some back.
+// when the rate limiter held some back, and ": <detail>" after the reason when there is one.
 std::string format_drop(std::string_view where, const IpAddress& source, DropReason reason,
-                        std::uint64_t suppressed);
+                        std::uint64_t suppressed, std::string_view detail = {});
+
+// The detail of a checksum_form_refused drop: "checksum in RFC 5798 form, expected RFC 9568
+// (checksum rfc9568)".
+std::string format_checksum_refused(ChecksumForm received, ChecksumMode mode);
 
 }  // namespace vrrp::daemon
