@@ -65,14 +65,21 @@ void Instance::receive(const PacketInfo& info, const DecodedAdvert& decoded, Tim
   ++counters_.adverts_received;
   const SourceFilter filter{placement_.source.value_or(unspecified(config_.family)),
                             unicast_peers_};
-  if (auto reason = filter_source(info.source, filter)) {
-    drop(*reason, info.source, now);
+  const auto rejected = filter_source(info.source, filter);
+  if (rejected != DropReason::own_advert) count_received(info, decoded);  // ours is no peer
+  if (rejected) {
+    drop(*rejected, info.source, now);
     return;
   }
   receiver_.local_priority = machine_.priority();
   const auto verdict = validate_for_receiver(decoded, receiver_);
   if (const auto* reason = std::get_if<DropReason>(&verdict)) {
-    drop(*reason, info.source, now);
+    // A fixed `checksum` mode refusing the other form: the line names both forms, since this
+    // is the failure a user has to recognise (issue 5).
+    drop(*reason, info.source, now,
+         *reason == DropReason::checksum_form_refused
+             ? format_checksum_refused(decoded.checksum_form, config_.checksum)
+             : std::string());
     return;
   }
   log_receive_notices(std::get<ReceiveNotices>(verdict), info.source, now);
@@ -312,10 +319,24 @@ void Instance::announce(std::uint32_t count) {
     host_.announce(device, addresses, count);
 }
 
-void Instance::drop(DropReason reason, const IpAddress& source, TimePoint now) {
+void Instance::count_received(const PacketInfo& info, const DecodedAdvert& decoded) {
+  if (decoded.matches_both_ipv4_forms) {
+    ++counters_.checksum_both_forms;
+  } else if (decoded.checksum_form == ChecksumForm::rfc9568) {
+    ++counters_.checksum_rfc9568;
+  } else if (decoded.checksum_form == ChecksumForm::rfc5798) {
+    ++counters_.checksum_rfc5798;
+  } else if (decoded.checksum_form == ChecksumForm::v2) {
+    ++counters_.checksum_v2;
+  }
+  counters_.peers.count(info.source);
+}
+
+void Instance::drop(DropReason reason, const IpAddress& source, TimePoint now,
+                    std::string_view detail) {
   drops_.count(reason);
   if (auto suppressed = drop_log_.admit(reason, now)) {
-    const std::string line = format_drop(name(), source, reason, *suppressed);
+    const std::string line = format_drop(name(), source, reason, *suppressed, detail);
     // Our own adverts coming back is a property of the network, not news every few seconds.
     if (reason == DropReason::own_advert) {
       log_debug("{}", line);
@@ -354,7 +375,9 @@ void Instance::follow_peer_checksum(const PacketInfo& info, const DecodedAdvert&
   // Issue 4's `auto`: keepalived's IPv4 VRRPv3 form first, then the form a peer uses, once.
   // Peers that sum one way drop the other way's adverts as bad checksums, so following the
   // first peer that differs is what makes a mixed group converge.
-  if (checksum_form_switched_ || config_.version != Version::v3 || config_.family != Family::ipv4 ||
+  // A fixed mode (`checksum rfc9568|rfc5798`) never switches.
+  if (config_.checksum != ChecksumMode::automatic || checksum_form_switched_ ||
+      config_.version != Version::v3 || config_.family != Family::ipv4 ||
       decoded.matches_both_ipv4_forms || decoded.checksum_form == checksum_form_) {
     return;
   }

@@ -59,8 +59,10 @@ ReceiverConfig receiver_config_for(const InstanceConfig& instance, const GlobalD
   r.auth_type = instance.version == Version::v2 ? instance.authentication.type : AuthType::none;
   r.auth_data = auth_data_for(instance.authentication);
   r.virtual_addresses = vips;
-  r.accept_rfc9568_checksum = true;
-  r.accept_rfc5798_checksum = true;
+  // Issue 4: `auto` accepts both IPv4 VRRPv3 forms; a fixed mode only its own, so a peer
+  // summing the other way is dropped (checksum_form_refused) as it would drop ours.
+  r.accept_rfc9568_checksum = instance.checksum != ChecksumMode::rfc5798;
+  r.accept_rfc5798_checksum = instance.checksum != ChecksumMode::rfc9568;
   r.require_ipv6_link_local_first = instance.strict_mode || globals.vrrp_strict;
   return r;
 }
@@ -68,6 +70,16 @@ ReceiverConfig receiver_config_for(const InstanceConfig& instance, const GlobalD
 ChecksumForm initial_checksum_form(const InstanceConfig& instance, const GlobalDefs& globals) {
   if (instance.version == Version::v2) return ChecksumForm::v2;
   if (instance.family == Family::ipv6) return ChecksumForm::rfc9568;
+  switch (instance.checksum) {
+    case ChecksumMode::rfc9568:
+      return ChecksumForm::rfc9568;
+    case ChecksumMode::rfc5798:
+      return ChecksumForm::rfc5798;
+    case ChecksumMode::automatic:
+      break;
+  }
+  // The parser resolves the instance's v3_checksum_as_v2 from global_defs' already; the global
+  // is read too for InstanceConfigs built by hand.
   return instance.v3_checksum_as_v2 || globals.v3_checksum_as_v2 ? ChecksumForm::rfc9568
                                                                  : ChecksumForm::rfc5798;
 }
