@@ -572,6 +572,17 @@ std::vector<KeywordCase> table() {
          CHECK(vi(c).track_scripts[0].weight == 5);
        }},
   };
+  // Keywords added this session (issue 4's checksum choice).
+  const std::vector<KeywordCase> added = {
+      {"global_defs", "vrrp_checksum", globals("vrrp_checksum rfc9568"),
+       [](const Config& c) {
+         CHECK(c.globals.vrrp_checksum == ChecksumMode::rfc9568);
+         CHECK(vi(c).checksum == ChecksumMode::rfc9568);
+       }},
+      {"vrrp_instance", "checksum", instance("checksum rfc5798\n"),
+       [](const Config& c) { CHECK(vi(c).checksum == ChecksumMode::rfc5798); }},
+  };
+  t.insert(t.end(), added.begin(), added.end());
   return t;
 }
 
