@@ -1,5 +1,7 @@
 #include "vrrp/daemon/sync_groups.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "vrrp/daemon/log.hpp"
@@ -47,17 +49,22 @@ SyncGroups::SyncGroups(const Config& config, std::span<Instance* const> instance
   for (Instance* instance : instances) {
     if (!membership_.contains(instance)) instance->join_sync_group({}, now);
   }
-  // After a reload the members run already: bring each group in line with them, as their own
-  // faults and states say (a fresh start has every member in Initialize: nothing happens).
+  // What the members are already. At start-up all are in Initialize, and only their own
+  // faults count (an interface that is down puts the group in Fault before any member starts,
+  // and that is notified). After a reload they run: the group takes the state they are in,
+  // quietly, as keepalived keeps a group's state over a reload.
   for (auto& group : groups_) {
+    quiet_ = std::any_of(group->members.begin(), group->members.end(),
+                         [](const Instance* m) { return m->state() != State::initialize; });
     for (std::size_t i = 0; i < group->members.size(); ++i) {
       Instance& member = *group->members[i];
-      if (member.state() == State::initialize) continue;
       after_events(member, {}, now);
+      if (member.state() == State::initialize) continue;
       const StateChanged joined{State::initialize, member.state(), TransitionReason::startup,
                                 member.machine().priority()};
       apply(*group, group->logic.state_changed(i, joined, statuses(*group)), now);
     }
+    quiet_ = false;
     if (group->logic.state() == State::fault) continue;
     for (Instance* member : group->members) {
       if (member->machine().group_fault()) member->set_group_fault(false, now);
@@ -108,7 +115,7 @@ void SyncGroups::after_events(Instance& instance, std::span<const StateChanged> 
 }
 
 void SyncGroups::apply(Group& group, const GroupDecision& decision, TimePoint now) {
-  if (decision.entered) {
+  if (decision.entered && !quiet_) {
     log_notice("VRRP_Group({}): {}", group.config->name,
                *decision.entered == State::initialize
                    ? std::string("stopped")
@@ -137,7 +144,7 @@ void SyncGroups::apply(Group& group, const GroupDecision& decision, TimePoint no
   // keepalived notifies the group once its members are there. A nested decision may have
   // moved the group on meanwhile (an address owner leaving Fault takes it to Active): that
   // one has notified already, and this state is history.
-  if (decision.entered && *decision.entered == group.logic.state() && notifier_) {
+  if (decision.entered && *decision.entered == group.logic.state() && notifier_ && !quiet_) {
     notifier_->group_changed(*group.config, *decision.entered);
   }
 }

@@ -60,6 +60,7 @@ class SyncGroups {
   Rearm rearm_;
   std::vector<std::unique_ptr<Group>> groups_;
   std::map<const Instance*, Membership> membership_;
+  bool quiet_ = false;  // taking over running members after a reload: no notify, no log
 };
 
 }  // namespace vrrp::daemon

@@ -80,4 +80,12 @@ n2=$(count_entries r1 Active VI_2)
 sleep 4
 assert "r1 stays Active for both, with no new transitions" \
   '[[ $(count_entries r1 Active VI_1) == "$n1" && $(count_entries r1 Active VI_2) == "$n2" && $(state_of r1 VI_1) == Active && $(state_of r1 VI_2) == Active ]]'
+
+note "part 4: SIGHUP with the same configuration moves no member and syncs nothing"
+n_lines=$(current_log r1 | wc -l)
+kill -HUP "${VRRPD_PID[r1]}"
+sleep 3
+assert "no transition and no group move logged after SIGHUP" \
+  '! current_log r1 | tail -n +"$((n_lines + 1))" | grep -qE "VI_[12]: [A-Za-z]+ -> |VRRP_Group"'
+assert "r1 still holds both VIPs" 'has_vip r1 192.0.2.100 && has_vip r1 198.51.100.100'
 lib_done
