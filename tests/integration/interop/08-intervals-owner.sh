@@ -52,7 +52,7 @@ restore_cable r2
 note "part 3: vrrpd is the owner of 192.0.2.1 (priority 255)"
 t_owner=$(now)
 start_vrrpd r1 "$(conf_global r1)$(conf_instance VI_1 51 255 192.0.2.1/24)" -D
-check "vrrpd, the owner, is Active at once" wait_state r1 Active 1
+check "vrrpd, the owner, is Active at once" wait_state r1 Active 3
 start_keepalived r2 "$(conf_global r2)$(conf_instance VI_1 51 100 192.0.2.1/24)"
 settled 192.0.2.1 r1 r2
 sample=$(adverts wire | all_after "$t_owner" | grep ' src=192.0.2.1 ' | head -n1)
