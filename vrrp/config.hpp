@@ -101,6 +101,9 @@ struct GlobalDefs {
   bool v3_checksum_as_v2 = false;  // send the RFC 9568 IPv4 checksum (no pseudo-header)
   ChecksumMode vrrp_checksum = ChecksumMode::automatic;  // the instances' default `checksum`
   Duration vrrp_startup_delay{0};
+  // vrrpd's vrrp_vip_lifetime (issue 8): the instances' default vip_lifetime; unset: each
+  // instance's automatic default (vrrp/vip_lifetime.hpp). 0: forever.
+  std::optional<std::chrono::seconds> vrrp_vip_lifetime;
   std::optional<RunAs> script_user;
   bool enable_script_security = false;
   std::optional<NotifyFifo> notify_fifo;
@@ -235,6 +238,10 @@ struct InstanceConfig {
   bool skip_check_adv_addr = false;
   bool check_unicast_src = false;
   bool strict_mode = false;
+  // vrrpd's vip_lifetime (issue 8): the kernel lifetime the VIPs are bound with while Active,
+  // renewed every third of it; 0 binds them forever. Resolved: the instance's value, else
+  // global_defs' vrrp_vip_lifetime, else default_vip_lifetime(advert_interval).
+  std::chrono::seconds vip_lifetime{0};
 
   bool is_unicast() const { return !unicast_peers.empty(); }
   // Field by field, locations included (see vrrp/reload_plan.hpp for the comparison a

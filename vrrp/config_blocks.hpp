@@ -105,6 +105,7 @@ struct InstanceDraft {
   std::optional<bool> skip_check_adv_addr;
   std::optional<bool> check_unicast_src;
   std::optional<bool> strict_mode;
+  std::optional<std::chrono::seconds> vip_lifetime;
   bool no_virtual_ipaddress = false;
 };
 
@@ -117,6 +118,8 @@ SyncGroupConfig parse_sync_group(const Statement& s, ParseContext& ctx);
 
 // Parts shared by blocks.
 ChecksumMode checksum_mode(const Statement& s);  // `checksum` / `vrrp_checksum` MODE
+// `vip_lifetime` / `vrrp_vip_lifetime SECONDS`: 0 (forever) or kMinVipLifetime-kMaxVipLifetime.
+std::chrono::seconds vip_lifetime_value(const Statement& s);
 std::vector<VirtualAddress> parse_virtual_addresses(const Statement& s, ParseContext& ctx);
 std::vector<VirtualRoute> parse_virtual_routes(const Statement& s, ParseContext& ctx);
 std::vector<TrackInterface> parse_track_interfaces(const Statement& s);

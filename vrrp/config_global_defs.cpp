@@ -119,6 +119,10 @@ constexpr auto kHandlers = std::to_array<KeywordHandler<GlobalDraft>>({
      [](const Statement& s, GlobalDraft& d, ParseContext&) {
        d.defs.vrrp_checksum = checksum_mode(s);
      }},
+    {"vrrp_vip_lifetime",
+     [](const Statement& s, GlobalDraft& d, ParseContext&) {
+       d.defs.vrrp_vip_lifetime = vip_lifetime_value(s);
+     }},
     {"vrrp_startup_delay",
      [](const Statement& s, GlobalDraft& d, ParseContext&) {
        d.defs.vrrp_startup_delay = single_seconds(s, kMaxStartupDelay);

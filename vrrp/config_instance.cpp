@@ -3,6 +3,7 @@
 #include <array>
 
 #include "vrrp/config_blocks.hpp"
+#include "vrrp/vip_lifetime.hpp"
 
 namespace vrrp::config_detail {
 
@@ -325,6 +326,10 @@ constexpr auto kHandlers = std::to_array<Handler>({
        d.checksum = checksum_mode(s);
        d.checksum_keyword = s.keyword();
      }},
+    {"vip_lifetime",
+     [](const Statement& s, InstanceDraft& d, ParseContext&) {
+       d.vip_lifetime = vip_lifetime_value(s);
+     }},
     {"promote_secondaries",
      [](const Statement& s, InstanceDraft& d, ParseContext&) {
        flag(s);
@@ -353,6 +358,20 @@ ChecksumMode checksum_mode(const Statement& s) {
   if (mode == "rfc9568") return ChecksumMode::rfc9568;
   if (mode == "rfc5798") return ChecksumMode::rfc5798;
   fail_expected(s, 1, kExpected);
+}
+
+std::chrono::seconds vip_lifetime_value(const Statement& s) {
+  // Issue 8. 1 s is refused rather than rounded: see kMinVipLifetime.
+  static const std::string kExpected = "0 (forever) or " + std::to_string(kMinVipLifetime.count()) +
+                                       "-" + std::to_string(kMaxVipLifetime.count()) + " seconds";
+  expect_no_block(s);
+  expect_args(s, 1, 1, kExpected);
+  const auto value = parse_integer(s.words[1].text);
+  if (!value || *value < 0 || *value > kMaxVipLifetime.count() ||
+      (*value != 0 && *value < kMinVipLifetime.count())) {
+    fail_expected(s, 1, kExpected);
+  }
+  return std::chrono::seconds(*value);
 }
 
 InstanceDraft parse_instance(const Statement& s, ParseContext& ctx) {

@@ -2,6 +2,7 @@
 // keywords (family, version, advert interval, accept mode, strict mode, garp timing, VMAC), and
 // the checks that need them. keepalived's behaviour is the reference for every default.
 #include "vrrp/config_blocks.hpp"
+#include "vrrp/vip_lifetime.hpp"
 
 namespace vrrp::config_detail {
 
@@ -179,6 +180,9 @@ InstanceConfig resolve_instance(InstanceDraft& d, const GlobalDraft& g, ParseCon
              "checksum: applies to IPv4 VRRPv3 only; this instance has one form, ignored");
   }
   c.skip_check_adv_addr = d.skip_check_adv_addr.value_or(globals.vrrp_skip_check_adv_addr);
+  // Issue 8: after advert_interval, which the automatic default follows.
+  c.vip_lifetime = d.vip_lifetime.value_or(
+      globals.vrrp_vip_lifetime.value_or(default_vip_lifetime(c.advert_interval)));
   // keepalived: min_ttl/max_ttl on a peer turn the source check on.
   bool ttl_limits = false;
   for (const UnicastPeer& p : c.unicast_peers)

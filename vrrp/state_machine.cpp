@@ -246,6 +246,21 @@ void StateMachine::force_backup(TimePoint now, std::vector<Action>& out) {
   change_state(State::backup, TransitionReason::sync_group_backup, out);
 }
 
+void StateMachine::addresses_lost(TimePoint now, std::vector<Action>& out) {
+  if (state_ != State::active) return;
+  if (is_owner()) {
+    // The owner's addresses are its own (RFC 9568 §1.7) and no Backup preempts it: it binds
+    // them again and stays Active.
+    out.push_back(BindAddresses{});
+    out.push_back(AnnounceAddresses{});
+    return;
+  }
+  out.push_back(SendAdvert{kResignPriority});
+  out.push_back(UnbindAddresses{});
+  enter_from_initialize(now, TransitionReason::addresses_expired,
+                        TransitionReason::addresses_expired, out);
+}
+
 // ---- transitions ----------------------------------------------------------------------------
 
 // RFC 9568 §6.4.1, "If a Startup event is received".

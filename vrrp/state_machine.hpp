@@ -98,6 +98,16 @@ class StateMachine {
   void group_fault_cleared(TimePoint now, std::vector<Action>& out);
   bool group_fault() const { return group_fault_; }
 
+  // Issue 8: while Active, the kernel removed our addresses because their lifetime ran out
+  // (the daemon was stopped or stalled past it): whatever the peers did meanwhile, this node
+  // no longer acts as Active. Active -> Backup as on leaving Active for a higher-priority
+  // advert, but with one priority-0 advert first (RFC 9568 §6.4.3 resignation, so a Backup
+  // that has not taken over yet does so after Skew_Time) and Active_Down_Timer set to
+  // Active_Down_Interval, as after Startup: the election resolves as for a router that just
+  // started. An owner (priority 255) binds them again and stays Active. Ignored in other
+  // states.
+  void addresses_lost(TimePoint now, std::vector<Action>& out);
+
   // A new primary address (the interface's address changed). Must be of the instance's family.
   void set_primary_address(const IpAddress& address);
 

@@ -28,6 +28,8 @@ std::string_view to_string(TransitionReason reason) {
       return "fault";
     case TransitionReason::fault_cleared:
       return "fault cleared";
+    case TransitionReason::addresses_expired:
+      return "our addresses expired while vrrpd was stopped or stalled";
     case TransitionReason::sync_group_active:
     case TransitionReason::sync_group_backup:
     case TransitionReason::sync_group_fault:

@@ -21,6 +21,7 @@ enum class TransitionReason : std::uint8_t {
   shutdown,       // -> Initialize (RFC 9568 §6.4.2, §6.4.3)
   fault_raised,   // -> Fault
   fault_cleared,  // Fault -> Active (owner) or Backup, through the Initialize logic
+  addresses_expired,  // Active -> Backup: the VIPs' kernel lifetime ran out (issue 8)
   // keepalived's vrrp_sync_group: the group moved this member (see vrrp/sync_group.hpp).
   sync_group_active,         // Backup -> Active: the group went Active
   sync_group_backup,         // Active -> Backup: another member went Backup

@@ -426,10 +426,16 @@ void Daemon::on_link_changed(const netlink::LinkChanged& change, TimePoint now) 
 void Daemon::on_address_changed(const netlink::AddressChanged& change, TimePoint now) {
   auto known = device_names_.find(change.ifindex);
   if (known == device_names_.end()) return;
+  // Issue 8: each lifetime renewal of a VIP comes back as an RTM_NEWADDR. Our own VIPs are
+  // never an instance's advert source, so their events skip the source queries (a dump of the
+  // interface's addresses per instance on it); only a removal is looked at below.
+  const bool own_vip = own_vips_.contains({known->second, change.prefix.address});
+  if (own_vip && change.added) return;
   const Family family = change.prefix.address.family();
   for (auto& slot : slots_) {
     Instance& instance = *slot.instance;
-    if (instance.ifindex() == change.ifindex && instance.family() == family && !slot.fixed_source) {
+    if (!own_vip && instance.ifindex() == change.ifindex && instance.family() == family &&
+        !slot.fixed_source) {
       instance.source_changed(query_source(slot), now);
     }
   }

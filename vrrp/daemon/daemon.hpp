@@ -50,8 +50,8 @@ class Daemon final : public InstanceHost {
   // InstanceHost
   int send_advert(Family family, int ifindex, std::span<const std::uint8_t> message,
                   const IpAddress& source, const IpAddress& destination) override;
-  std::optional<std::string> add_address(const std::string& device,
-                                         const VirtualAddress& vip) override;
+  std::optional<std::string> add_address(const std::string& device, const VirtualAddress& vip,
+                                         std::chrono::seconds lifetime) override;
   std::optional<std::string> remove_address(const std::string& device,
                                             const IpPrefix& prefix) override;
   void announce(const std::string& device, std::span<const IpAddress> addresses,
@@ -126,6 +126,10 @@ class Daemon final : public InstanceHost {
   // RFC 9568 §1.7): bound idempotently, never removed by us.
   std::set<std::pair<std::string, std::string>> foreign_addresses_;
   std::set<std::pair<std::string, std::string>> checked_addresses_;
+  // (device, address) of every VIP we bind that was not there before us: the kernel's events
+  // about them (our binds, lifetime renewals, unbinds) never change an instance's source
+  // address, so they are not re-queried (issue 8: 1000 renewals must cost little).
+  std::set<std::pair<std::string, IpAddress>> own_vips_;
   std::map<std::pair<std::string, std::string>, bool> parent_covers_;
   // Declared after slots_: it points at their instances, and goes first.
   std::unique_ptr<SyncGroups> sync_groups_;

@@ -34,8 +34,8 @@ int Daemon::send_advert(Family family, int ifindex, std::span<const std::uint8_t
   return it->second.socket->send(message, source, destination);
 }
 
-std::optional<std::string> Daemon::add_address(const std::string& device,
-                                               const VirtualAddress& vip) {
+std::optional<std::string> Daemon::add_address(const std::string& device, const VirtualAddress& vip,
+                                               std::chrono::seconds lifetime) {
   auto index = device_index(device);
   if (!index) return index.error().message;
   if (!*index) return fmt::format("no interface {}", device);
@@ -50,6 +50,12 @@ std::optional<std::string> Daemon::add_address(const std::string& device,
   spec.broadcast = vip.broadcast;
   spec.label = vip.label;
   spec.scope = static_cast<netlink::Scope>(vip.scope);
+  // Issue 8: a finite lifetime, renewed by the instance while Active, so the VIP does not
+  // outlive this daemon. An address that was there before us (an owner's own address) keeps
+  // a permanent one: it is not ours to expire.
+  if (!foreign && lifetime.count() > 0) {
+    spec.lifetime = netlink::Lifetime::finite(static_cast<std::uint32_t>(lifetime.count()));
+  }
   // On a VMAC whose parent is in the VIP's subnet already, the subnet stays routed through the
   // parent (see netlink/addresses.hpp), so the node's own traffic does not change path with the
   // VRRP state. Otherwise the VMAC's route is the only way to the subnet, replies included.
@@ -135,6 +141,9 @@ void Daemon::prepare_addresses() {
         if (!index.ok() || !*index) continue;
         check_preexisting(device, **index, vip.prefix);
         parent_covers(device, vip.prefix);
+        if (!foreign_addresses_.contains({device, vip.prefix.to_string()})) {
+          own_vips_.emplace(device, vip.prefix.address);
+        }
       }
     }
   }

@@ -11,6 +11,7 @@
 #include "vrrp/daemon/log_lines.hpp"
 #include "vrrp/daemon/source_filter.hpp"
 #include "vrrp/priority.hpp"
+#include "vrrp/vip_lifetime.hpp"
 
 namespace vrrp::daemon {
 
@@ -62,6 +63,7 @@ void Instance::stop(TimePoint now) {
 }
 
 void Instance::receive(const PacketInfo& info, const DecodedAdvert& decoded, TimePoint now) {
+  check_lifetime(now);  // first: an advert read after a long stop meets the state we are in now
   ++counters_.adverts_received;
   const SourceFilter filter{placement_.source.value_or(unspecified(config_.family)),
                             unicast_peers_};
@@ -93,13 +95,18 @@ void Instance::receive(const PacketInfo& info, const DecodedAdvert& decoded, Tim
 }
 
 std::optional<TimePoint> Instance::next_deadline() const {
-  const auto machine = machine_.next_deadline();
-  const auto announce = schedule_.next_deadline();
-  if (machine && announce) return std::min(*machine, *announce);
-  return machine ? machine : announce;
+  std::optional<TimePoint> earliest;
+  for (const auto& deadline : {machine_.next_deadline(), schedule_.next_deadline(), renew_at_}) {
+    if (deadline && (!earliest || *deadline < *earliest)) earliest = deadline;
+  }
+  return earliest;
 }
 
 void Instance::on_timer(TimePoint now) {
+  // Before the state machine's timer: after a stop longer than the lifetime, the overdue
+  // Adver_Timer must not send one more advert as Active for addresses we no longer hold.
+  check_lifetime(now);
+  if (renew_at_ && *renew_at_ <= now) renew_addresses(now);
   if (const auto deadline = machine_.next_deadline(); deadline && *deadline <= now) {
     machine_.timer_expired(now, actions_);
     perform(now);
@@ -130,12 +137,14 @@ void Instance::source_changed(std::optional<IpAddress> source, TimePoint now) {
   update_fault(now);
 }
 
-void Instance::address_removed(const std::string& device, const IpPrefix& prefix, TimePoint) {
-  if (!bound_) return;
+void Instance::address_removed(const std::string& device, const IpPrefix& prefix, TimePoint now) {
+  // A removal by the kernel because the lifetime ran out is no one else's doing: restoring the
+  // VIP would make a second Active after a stop (issue 8).
+  if (check_lifetime(now) || !bound_) return;
   for (const VirtualAddress* vip : bound_set()) {
     if (vip->prefix.address != prefix.address || device_for(*vip) != device) continue;
     ++counters_.addresses_restored;
-    if (auto error = host_.add_address(device, *vip)) {
+    if (auto error = host_.add_address(device, *vip, config_.vip_lifetime)) {
       log_error("{}: {} was removed from {} while Active; restoring it failed: {}", name(),
                 vip->prefix.to_string(), device, *error);
     } else {
@@ -183,7 +192,7 @@ void Instance::perform(TimePoint now) {
   for (const Action& action : actions_) {
     std::visit(Overloaded{
                    [&](const SendAdvert& a) { send_advert(a.priority, now); },
-                   [&](const BindAddresses&) { bind_addresses(); },
+                   [&](const BindAddresses&) { bind_addresses(now); },
                    [&](const UnbindAddresses&) {
                      schedule_.stop();
                      unbind_addresses();
@@ -288,18 +297,67 @@ const std::string& Instance::device_for(const VirtualAddress& vip) const {
   return vip.device.empty() ? placement_.vip_device : vip.device;
 }
 
-void Instance::bind_addresses() {
+void Instance::bind_addresses(TimePoint now) {
   bound_ = true;
   for (const VirtualAddress* vip : bound_set()) {
-    if (auto error = host_.add_address(device_for(*vip), *vip)) {
+    if (auto error = host_.add_address(device_for(*vip), *vip, config_.vip_lifetime)) {
       log_error("{}: cannot add {} to {}: {}", name(), vip->prefix.to_string(), device_for(*vip),
                 *error);
     }
   }
+  renewed_at_ = now;
+  renew_at_.reset();
+  if (config_.vip_lifetime > kVipLifetimeForever) {
+    renew_at_ = now + vip_renewal_period(config_.vip_lifetime);
+  }
+}
+
+// Issue 8: the same request as the bind. The kernel updates the existing address in place
+// (its lifetimes only: no delete, no new route, no duplicate address detection) and reports
+// one RTM_NEWADDR, which the daemon recognises as one of ours and does not act on.
+void Instance::renew_addresses(TimePoint now) {
+  ++counters_.lifetime_renewals;
+  for (const VirtualAddress* vip : bound_set()) {
+    if (auto error = host_.add_address(device_for(*vip), *vip, config_.vip_lifetime)) {
+      if (auto suppressed = renew_error_log_.admit(now)) {
+        log_error("{}: cannot renew the lifetime of {} on {}: {}{}", name(),
+                  vip->prefix.to_string(), device_for(*vip), *error,
+                  *suppressed ? fmt::format(" ({} similar suppressed)", *suppressed) : "");
+      }
+    }
+  }
+  renewed_at_ = now;
+  renew_at_ = now + vip_renewal_period(config_.vip_lifetime);
+}
+
+// Issue 8: whether the VIPs' lifetime ran out since the last renewal. That happens only when
+// the daemon did not run for two thirds of the lifetime or more (SIGSTOP, a stalled host, a
+// suspended VM): the kernel has removed the VIPs, and a peer has most likely taken over. The
+// instance then leaves Active as a router that just started would enter (see
+// StateMachine::addresses_lost) instead of restoring them, so there is no second Active.
+bool Instance::check_lifetime(TimePoint now) {
+  if (!bound_ || !renew_at_) return false;
+  // The kernel deletes an address whose age, counted from its own timestamp of our request
+  // (a little after renewed_at_), reaches the lifetime less 20 ms (ADDRCONF_TIMER_FUZZ_MINUS).
+  constexpr auto kKernelEarly = std::chrono::milliseconds(50);
+  const TimePoint expiry = renewed_at_ + config_.vip_lifetime - kKernelEarly;
+  if (now < expiry) return false;
+  ++counters_.addresses_expired;
+  const Duration behind = now - expiry - kKernelEarly;  // past the kernel's own expiry
+  const auto late =
+      std::chrono::duration_cast<std::chrono::milliseconds>(behind > Duration{0} ? behind : Duration{0});
+  log_warning(
+      "{}: the lifetime of our addresses ({} s) ran out {} ms ago, while vrrpd was "
+      "stopped or stalled; the kernel has removed them: leaving Active",
+      name(), config_.vip_lifetime.count(), late.count());
+  machine_.addresses_lost(now, actions_);
+  perform(now);
+  return true;
 }
 
 void Instance::unbind_addresses() {
   bound_ = false;
+  renew_at_.reset();
   for (const VirtualAddress* vip : bound_set()) {
     if (auto error = host_.remove_address(device_for(*vip), vip->prefix)) {
       log_error("{}: cannot remove {} from {}: {}", name(), vip->prefix.to_string(),

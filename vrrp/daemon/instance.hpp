@@ -40,6 +40,8 @@ struct InstanceCounters {
   std::uint64_t send_errors = 0;
   std::uint64_t state_changes = 0;
   std::uint64_t addresses_restored = 0;
+  std::uint64_t lifetime_renewals = 0;  // issue 8: rounds of VIP lifetime renewals
+  std::uint64_t addresses_expired = 0;  // left Active because the VIPs' lifetime ran out
   // Issue 5: adverts received (before the instance's checks, our own looped back aside) by the
   // checksum form they match; an IPv4 VRRPv3 sum valid in both forms counts in both_forms only.
   std::uint64_t checksum_rfc9568 = 0;
@@ -79,7 +81,8 @@ class Instance {
   // An advert for this instance's (interface, family, VRID), decoded from `info`'s packet.
   void receive(const PacketInfo& info, const DecodedAdvert& decoded, TimePoint now);
 
-  // The earliest instant something is due (the state machine's timer, an announcement).
+  // The earliest instant something is due (the state machine's timer, an announcement, the
+  // renewal of the VIPs' lifetime).
   std::optional<TimePoint> next_deadline() const;
   // Call when now >= next_deadline().
   void on_timer(TimePoint now);
@@ -100,13 +103,15 @@ class Instance {
   void force_active(TimePoint now);
   void force_backup(TimePoint now);
   // Someone removed `prefix` from `device`. If it is one of our VIPs while we hold them, it is
-  // put back and logged (issue 3).
+  // put back and logged (issue 3), unless their lifetime ran out (see check_lifetime).
   void address_removed(const std::string& device, const IpPrefix& prefix, TimePoint now);
 
  private:
   void perform(TimePoint now);
   void send_advert(std::uint8_t priority, TimePoint now);
-  void bind_addresses();
+  void bind_addresses(TimePoint now);
+  void renew_addresses(TimePoint now);
+  bool check_lifetime(TimePoint now);
   void unbind_addresses();
   void announce(std::uint32_t count);
   void update_fault(TimePoint now);
@@ -132,6 +137,11 @@ class Instance {
   ChecksumForm checksum_form_;
   bool checksum_form_switched_ = false;
   bool bound_ = false;  // we hold the VIPs (between BindAddresses and UnbindAddresses)
+  // Issue 8: when the VIPs were last bound or renewed, and when the next renewal is due (none
+  // while not bound or with vip_lifetime 0).
+  TimePoint renewed_at_{};
+  std::optional<TimePoint> renew_at_;
+  RateLimiter renew_error_log_;
   bool started_ = false;
   bool tracking_fault_ = false;  // a weight-0 tracker failed
   std::string sync_group_;       // the vrrp_sync_group this instance is in, if any

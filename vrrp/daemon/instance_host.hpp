@@ -3,6 +3,7 @@
 // packet sockets; unit tests implement it with a recorder.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -27,9 +28,11 @@ class InstanceHost {
                           const IpAddress& source, const IpAddress& destination) = 0;
 
   // Binds a VIP on `device`, recording it as ours for crash recovery first. Idempotent.
-  // Returns the reason on failure.
+  // `lifetime` is the kernel's valid and preferred lifetime (issue 8), 0 for forever; binding
+  // an address that is there already renews it in place. Returns the reason on failure.
   virtual std::optional<std::string> add_address(const std::string& device,
-                                                 const VirtualAddress& vip) = 0;
+                                                 const VirtualAddress& vip,
+                                                 std::chrono::seconds lifetime) = 0;
   // Unbinds it and drops it from the record. Idempotent.
   virtual std::optional<std::string> remove_address(const std::string& device,
                                                     const IpPrefix& prefix) = 0;

@@ -8,7 +8,9 @@ lib_init "$@"
 
 setup_lan r1 r2
 capture_start wire
-conf_r1="$(conf_global r1)$(conf_instance VI_1 51 100 192.0.2.100/24 use_vmac)"
+# vip_lifetime 0: the VIP stays until the restart, as with keepalived, so the test sees what
+# crash recovery removes (the expiry of a killed daemon's VIP is scenario 26's).
+conf_r1="$(conf_global r1)$(conf_instance VI_1 51 100 192.0.2.100/24 use_vmac 'vip_lifetime 0')"
 
 start_vrrpd r1 "$conf_r1"
 check "r1, alone, becomes Active" wait_state r1 Active 10

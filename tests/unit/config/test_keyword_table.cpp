@@ -572,15 +572,22 @@ std::vector<KeywordCase> table() {
          CHECK(vi(c).track_scripts[0].weight == 5);
        }},
   };
-  // Keywords added this session (issue 4's checksum choice).
+  // Keywords added this session (issue 4's checksum choice, issue 8's VIP lifetime).
   const std::vector<KeywordCase> added = {
       {"global_defs", "vrrp_checksum", globals("vrrp_checksum rfc9568"),
        [](const Config& c) {
          CHECK(c.globals.vrrp_checksum == ChecksumMode::rfc9568);
          CHECK(vi(c).checksum == ChecksumMode::rfc9568);
        }},
+      {"global_defs", "vrrp_vip_lifetime", globals("vrrp_vip_lifetime 600"),
+       [](const Config& c) {
+         CHECK(c.globals.vrrp_vip_lifetime == 600s);
+         CHECK(vi(c).vip_lifetime == 600s);
+       }},
       {"vrrp_instance", "checksum", instance("checksum rfc5798\n"),
        [](const Config& c) { CHECK(vi(c).checksum == ChecksumMode::rfc5798); }},
+      {"vrrp_instance", "vip_lifetime", instance("vip_lifetime 0\n"),
+       [](const Config& c) { CHECK(vi(c).vip_lifetime == 0s); }},
   };
   t.insert(t.end(), added.begin(), added.end());
   return t;

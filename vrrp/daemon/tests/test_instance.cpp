@@ -37,8 +37,8 @@ class RecordingHost : public InstanceHost {
     sent.push_back({ifindex, source, destination, d.advert, d.checksum_form});
     return send_error;
   }
-  std::optional<std::string> add_address(const std::string& device,
-                                         const VirtualAddress& vip) override {
+  std::optional<std::string> add_address(const std::string& device, const VirtualAddress& vip,
+                                         std::chrono::seconds) override {
     added.push_back(device + " " + vip.prefix.to_string());
     held.push_back(device + " " + vip.prefix.to_string());
     return std::nullopt;

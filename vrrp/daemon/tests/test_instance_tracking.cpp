@@ -27,7 +27,8 @@ class Host : public InstanceHost {
     priorities.push_back(std::get<DecodedAdvert>(d).advert.priority);
     return 0;
   }
-  std::optional<std::string> add_address(const std::string&, const VirtualAddress&) override {
+  std::optional<std::string> add_address(const std::string&, const VirtualAddress&,
+                                         std::chrono::seconds) override {
     return std::nullopt;
   }
   std::optional<std::string> remove_address(const std::string&, const IpPrefix&) override {
