@@ -116,7 +116,7 @@ trim() {
   printf '%s' "$s"
 }
 
-expected_name=$expected_name
+expected_name=$(basename "$expected")
 failures=0
 checked=0
 listed=()
