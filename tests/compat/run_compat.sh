@@ -128,6 +128,7 @@ while IFS='|' read -r file want_k want_v options reason; do
   options=$(trim "${options:-}")
   reason=$(trim "${reason:-}")
   listed+=("$file")
+  label=$file${options:+ ($options)}
 
   if [ "$want_k" != "$want_v" ] && [ -z "$reason" ]; then
     echo "FAIL $file: keepalived $want_k, vrrpd $want_v is listed without a reason"
@@ -165,11 +166,11 @@ while IFS='|' read -r file want_k want_v options reason; do
   checked=$((checked + 1))
 
   if [ "$got_k" = "$want_k" ] && [ "$got_v" = "$want_v" ]; then
-    echo "ok   $file: keepalived $got_k (exit $k_status), vrrpd $got_v (exit $v_status)"
+    echo "ok   $label: keepalived $got_k (exit $k_status), vrrpd $got_v (exit $v_status)"
     continue
   fi
   failures=$((failures + 1))
-  echo "FAIL $file: keepalived $got_k (exit $k_status, expected $want_k)," \
+  echo "FAIL $label: keepalived $got_k (exit $k_status, expected $want_k)," \
     "vrrpd $got_v (exit $v_status, expected $want_v)"
   echo "  keepalived -t said:"
   sed 's/^/    /' "$tmp/keepalived.out"
