@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <tuple>
@@ -14,6 +15,7 @@
 
 #include "netlink/sysctl.hpp"
 #include "vrrp/codec.hpp"
+#include "vrrp/daemon/dump.hpp"
 #include "vrrp/daemon/instance_config.hpp"
 #include "vrrp/daemon/log.hpp"
 #include "vrrp/daemon/log_lines.hpp"
@@ -48,7 +50,8 @@ Daemon::Daemon(Config config, netlink::Netlink& netlink, StateRecord& record)
       netlink_(netlink),
       links_(netlink),
       addresses_(netlink),
-      ownership_(record) {}
+      ownership_(record),
+      dump_directory_(std::filesystem::path(record.path()).parent_path().string()) {}
 
 Daemon::~Daemon() {
   try {
@@ -316,9 +319,23 @@ void Daemon::on_signal(int signo) {
       log_warning("SIGHUP: reloading the configuration is not implemented yet; keeping it");
       break;
     case SIGUSR1:
-    case SIGUSR2:
+    case SIGUSR2: {
+      // keepalived's /tmp/keepalived.data and .stats, in the state directory (dump.hpp).
+      std::vector<const Instance*> instances;
+      for (const auto& slot : slots_)
+        instances.push_back(slot.instance.get());
+      if (signo == SIGUSR1) {
+        write_dump("SIGUSR1", dump_directory_, kDataFileName,
+                   render_data(instances, EventLoop::now()));
+        break;
+      }
+      std::vector<SocketDrops> sockets;
+      for (const auto& [key, state] : sockets_)
+        sockets.push_back({device_names_.at(key.first), key.second, &state.drops});
+      write_dump("SIGUSR2", dump_directory_, kStatsFileName, render_stats(instances, sockets));
       log_statistics();
       break;
+    }
     case SIGCHLD:
       if (script_runner_) {
         script_runner_->reap();  // reaps every child, ours or not

@@ -136,6 +136,7 @@ class Daemon final : public InstanceHost {
   RateLimiter announce_error_log_;
   bool stopping_ = false;
   bool shut_down_ = false;
+  std::string dump_directory_;  // the state directory: SIGUSR1/SIGUSR2 write there (dump.hpp)
 };
 
 }  // namespace vrrp::daemon

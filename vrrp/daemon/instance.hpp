@@ -63,6 +63,7 @@ class Instance {
   std::uint8_t vrid() const { return config_.virtual_router_id; }
   int ifindex() const { return placement_.ifindex; }
   int receive_ifindex() const { return placement_.rx_ifindex; }
+  const InstancePlacement& placement() const { return placement_; }
   const std::string& interface() const { return config_.interface; }
   const std::string& vip_device() const { return placement_.vip_device; }
   const InstanceConfig& config() const { return config_; }
