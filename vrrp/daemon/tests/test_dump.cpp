@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <system_error>
@@ -259,4 +260,52 @@ TEST_CASE("dump files: written atomically, mode 0644 whatever the umask, replace
                   std::system_error);
   CHECK_NOTHROW(
       vrrp::daemon::write_dump("SIGUSR1", (dir.path / "missing").string(), "vrrpd.data", "x"));
+}
+
+TEST_CASE("dump files: every key the renderers print is documented in vrrpd.8 FILES", "[dump]") {
+  // The man page is the contract: a key added to a renderer without a word in vrrpd(8) fails.
+  const auto page_path =
+      std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
+      "man" / "vrrpd.8";
+  std::ifstream in(page_path);
+  REQUIRE(in.good());
+  const std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+
+  QuietHost host;
+  InstanceConfig c = config();
+  c.vmac = VmacConfig{"vrrp.51", {0x00, 0x00, 0x5e, 0x00, 0x01, 51}, false};
+  c.unicast_peers.push_back(UnicastPeer{IpAddress::v4(192, 0, 2, 2), std::nullopt, std::nullopt});
+  VirtualAddress excluded;
+  excluded.prefix = *IpPrefix::parse("198.51.100.1/32");
+  c.virtual_addresses_excluded = {excluded};
+  c.track_interfaces.push_back(TrackInterface{"eth1", -150, false, {}});
+  c.track_scripts.push_back(TrackScript{"chk", 5, false, {}});
+  c.track_files.push_back(TrackFile{"f", 1, false, {}});
+  Instance instance(c, GlobalDefs{}, placement("vrrp.51"), host);
+  instance.start(t0);
+  const auto in_advert = advert(ChecksumForm::rfc5798, IpAddress::v4(192, 0, 2, 2), 200);
+  instance.receive(in_advert.info, in_advert.decoded, t0 + 1s);
+  DropCounters drops;
+  const Instance* list[] = {&instance};
+  const SocketDrops sockets[] = {{"eth0", Family::ipv4, &drops}};
+  const std::string text = render_data(list, t0 + 1s) + render_stats(list, sockets);
+
+  std::set<std::string> keys;
+  std::istringstream lines(text);
+  for (std::string l; std::getline(lines, l);) {
+    if (l.rfind("  ", 0) != 0) continue;
+    std::string key = l.substr(2, l.find_first_of(" :", 2) - 2);
+    if (key.rfind("dropped_", 0) == 0 && key != "dropped_total") continue;  // one per reason
+    keys.insert(key);
+  }
+  CHECK(keys.count("active_priority") == 1);  // the lines with optional parts were rendered
+  CHECK(keys.count("unicast_peer") == 1);
+  for (const std::string& key : keys) {
+    INFO("key " << key << " is not in man/vrrpd.8 (FILES)");
+    const bool documented = page.find(".B " + key) != std::string::npos ||
+                            page.find(".BR " + key) != std::string::npos ||
+                            page.find(".BI " + key) != std::string::npos ||
+                            page.find(".BI \"" + key) != std::string::npos;
+    CHECK(documented);
+  }
 }
