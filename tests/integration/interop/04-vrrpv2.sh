@@ -7,7 +7,9 @@
 #  - advert intervals that differ (vrrpd 1 s, keepalived 2 s): RFC 3768 §7.1 says a v2 router
 #    MUST discard an advert whose Adver Int is not its own, and both do: keepalived logs
 #    "advertisement interval mismatch", vrrpd counts v2_interval_mismatch, and each, hearing
-#    nobody, is Active (the misconfiguration is visible on both sides).
+#    nobody, is Active (the misconfiguration is visible on both sides);
+#  - PASS authentication with different passwords: each drops the other's adverts (keepalived
+#    logs "received an invalid passwd!", vrrpd counts auth_data_mismatch) and both are Active.
 source "$(dirname "$0")/../lib.sh"
 source "$(dirname "$0")/keepalived.sh"
 ka_require
@@ -55,4 +57,18 @@ check "vrrpd drops keepalived's adverts as v2_interval_mismatch (log)" \
   wait_for '[[ -n $(current_log r1 | grep "dropped advert from 192.0.2.2: v2_interval_mismatch") ]]' 5
 check "vrrpd counts them (statistics)" \
   wait_for '[[ -n $(vrrpd_stats r1 | grep -E "v2_interval_mismatch[^0-9]+[1-9]") ]]' 3
+stop_vrrpd r1 TERM
+stop_keepalived r2 TERM
+
+note "part 4: VRRPv2, PASS authentication with different passwords"
+other=("authentication {" "    auth_type PASS" "    auth_pass 0ther" "}")
+start_vrrpd r1 "$(conf_global r1 2)$(conf_instance VI_1 51 200 192.0.2.100/24 "${auth[@]}")" -D
+start_keepalived r2 "$(conf_global r2 2)$(conf_instance VI_1 51 100 192.0.2.100/24 "${other[@]}")"
+check "vrrpd is Active" wait_state r1 Active 8
+check "keepalived logs \"received an invalid passwd!\" for vrrpd's adverts" \
+  wait_for '[[ -n $(ka_current_log r2 | grep -F "(VI_1) received an invalid passwd!") ]]' 3
+check "keepalived becomes MASTER too" wait_member r2 Active 6
+check "vrrpd drops keepalived's adverts as auth_data_mismatch" \
+  wait_for '[[ -n $(current_log r1 | grep "dropped advert from 192.0.2.2: auth_data_mismatch") ]]' 3
+assert "both hold the VIP" '[[ $(vip_holders 192.0.2.100) == "r1 r2" ]]'
 interop_done
