@@ -2,10 +2,24 @@
 
 #include "netlink/addresses.hpp"
 #include "netlink/links.hpp"
+#include "netlink/routes.hpp"
 #include "netlink/vmac.hpp"
 #include "vrrp/daemon/log.hpp"
 
 namespace vrrp::daemon {
+
+netlink::RouteSpec route_spec_of(const OwnedRoute& owned) {
+  netlink::RouteSpec spec;
+  spec.destination = owned.destination;
+  spec.gateway = owned.gateway;
+  spec.table = owned.table;
+  spec.metric = owned.metric;
+  spec.type = owned.type == "blackhole"     ? netlink::RouteType::blackhole
+              : owned.type == "unreachable" ? netlink::RouteType::unreachable
+              : owned.type == "prohibit"    ? netlink::RouteType::prohibit
+                                            : netlink::RouteType::unicast;
+  return spec;
+}
 
 void recover_owned_resources(StateRecord& record, netlink::Netlink& netlink) {
   const ParsedRecord parsed = record.load();
@@ -20,8 +34,23 @@ void recover_owned_resources(StateRecord& record, netlink::Netlink& netlink) {
   netlink::Links links(netlink);
   netlink::Addresses addresses(netlink);
 
-  // Addresses first: an address on a macvlan goes with it anyway, one on a real interface
-  // would stay.
+  // Routes first (one may use a VIP as its source), then addresses: an address on a macvlan
+  // goes with it anyway, one on a real interface would stay.
+  netlink::Routes routes(netlink);
+  for (const auto& owned : parsed.owned.routes) {
+    netlink::RouteSpec spec = route_spec_of(owned);
+    if (!owned.device.empty()) {
+      auto index = links.index_of(owned.device);
+      if (!index || !*index) continue;  // the interface is gone, and the route with it
+      spec.ifindex = **index;
+    }
+    if (auto status = routes.remove(spec); !status) {
+      log_error("cannot remove stale route {}: {}", owned.destination.to_string(),
+                status.error().message);
+    } else {
+      log_warning("removed stale route {} (table {})", owned.destination.to_string(), owned.table);
+    }
+  }
   for (const auto& owned : parsed.owned.addresses) {
     auto index = links.index_of(owned.interface);
     if (!index) {

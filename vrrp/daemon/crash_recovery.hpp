@@ -4,6 +4,7 @@
 #pragma once
 
 #include "netlink/netlink.hpp"
+#include "netlink/routes.hpp"
 #include "vrrp/daemon/state_record.hpp"
 
 namespace vrrp::daemon {
@@ -12,5 +13,8 @@ namespace vrrp::daemon {
 // a VMAC, logs what it removed, then deletes the record. A name that now belongs to something
 // else (an interface that is not a VMAC) is left alone and logged.
 void recover_owned_resources(StateRecord& record, netlink::Netlink& netlink);
+
+// The kernel's view of a recorded route, without its interface (the caller resolves that).
+netlink::RouteSpec route_spec_of(const OwnedRoute& owned);
 
 }  // namespace vrrp::daemon

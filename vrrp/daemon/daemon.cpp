@@ -50,6 +50,7 @@ Daemon::Daemon(Config config, netlink::Netlink& netlink, StateRecord& record)
       netlink_(netlink),
       links_(netlink),
       addresses_(netlink),
+      routes_(netlink),
       ownership_(record),
       dump_directory_(std::filesystem::path(record.path()).parent_path().string()) {}
 

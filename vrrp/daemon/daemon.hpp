@@ -17,6 +17,7 @@
 #include "netlink/addresses.hpp"
 #include "netlink/links.hpp"
 #include "netlink/netlink.hpp"
+#include "netlink/routes.hpp"
 #include "netlink/vmac.hpp"
 #include "netlink/watcher.hpp"
 #include "vrrp/config.hpp"
@@ -54,6 +55,10 @@ class Daemon final : public InstanceHost {
                                          std::chrono::seconds lifetime) override;
   std::optional<std::string> remove_address(const std::string& device,
                                             const IpPrefix& prefix) override;
+  std::optional<std::string> add_route(const std::string& device, const VirtualRoute& route,
+                                       std::chrono::seconds lifetime) override;
+  std::optional<std::string> remove_route(const std::string& device,
+                                          const VirtualRoute& route) override;
   void announce(const std::string& device, std::span<const IpAddress> addresses,
                 std::uint32_t count) override;
   void state_changed(const InstanceConfig& instance, State to, std::uint8_t priority) override;
@@ -104,6 +109,7 @@ class Daemon final : public InstanceHost {
   netlink::Netlink& netlink_;
   netlink::Links links_;
   netlink::Addresses addresses_;
+  netlink::Routes routes_;
   Ownership ownership_;
   EventLoop loop_;
   std::unique_ptr<netlink::Watcher> watcher_;

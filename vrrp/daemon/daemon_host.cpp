@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "vrrp/daemon/crash_recovery.hpp"
 #include "vrrp/daemon/daemon.hpp"
 #include "vrrp/daemon/log.hpp"
 
@@ -73,6 +74,62 @@ std::optional<std::string> Daemon::remove_address(const std::string& device,
     if (auto status = addresses_.remove(**index, prefix); !status) return status.error().message;
   }
   ownership_.remove_address(device, prefix);
+  return std::nullopt;
+}
+
+namespace {
+
+OwnedRoute owned_route(const std::string& device, const VirtualRoute& route) {
+  OwnedRoute owned;
+  owned.table = route.table.value_or(254);
+  owned.metric = route.metric;
+  owned.type = route.type == VirtualRoute::Type::blackhole     ? "blackhole"
+               : route.type == VirtualRoute::Type::unreachable ? "unreachable"
+               : route.type == VirtualRoute::Type::prohibit    ? "prohibit"
+                                                               : "unicast";
+  owned.destination = route.destination;
+  owned.gateway = route.gateway;
+  owned.device = device;
+  return owned;
+}
+
+}  // namespace
+
+std::optional<std::string> Daemon::add_route(const std::string& device, const VirtualRoute& route,
+                                             std::chrono::seconds lifetime) {
+  const OwnedRoute owned = owned_route(device, route);
+  netlink::RouteSpec spec = route_spec_of(owned);
+  if (!device.empty()) {
+    auto index = device_index(device);
+    if (!index) return index.error().message;
+    if (!*index) return fmt::format("no interface {}", device);
+    spec.ifindex = **index;
+  }
+  spec.source = route.source;
+  if (route.scope) spec.scope = static_cast<std::uint8_t>(*route.scope);
+  spec.onlink = route.onlink;
+  // Issue 8: an IPv6 route expires with the VIPs unless renewed; IPv4 has no route expiry.
+  if (lifetime.count() > 0) spec.expires_seconds = static_cast<std::uint32_t>(lifetime.count());
+  ownership_.add_route(owned);  // write-ahead
+  if (auto status = routes_.add(spec); !status) return status.error().message;
+  return std::nullopt;
+}
+
+std::optional<std::string> Daemon::remove_route(const std::string& device,
+                                                const VirtualRoute& route) {
+  const OwnedRoute owned = owned_route(device, route);
+  netlink::RouteSpec spec = route_spec_of(owned);
+  if (!device.empty()) {
+    auto index = device_index(device);
+    if (!index) return index.error().message;
+    if (!*index) {
+      ownership_.remove_route(owned);  // the interface is gone, and the route with it
+      return std::nullopt;
+    }
+    spec.ifindex = **index;
+  }
+  if (auto status = routes_.remove(spec); !status) return status.error().message;
+  ownership_.remove_route(owned);
   return std::nullopt;
 }
 

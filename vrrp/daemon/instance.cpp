@@ -305,6 +305,7 @@ void Instance::bind_addresses(TimePoint now) {
                 *error);
     }
   }
+  install_routes(false);
   renewed_at_ = now;
   renew_at_.reset();
   if (config_.vip_lifetime > kVipLifetimeForever) {
@@ -326,8 +327,37 @@ void Instance::renew_addresses(TimePoint now) {
       }
     }
   }
+  install_routes(true);
   renewed_at_ = now;
   renew_at_ = now + vip_renewal_period(config_.vip_lifetime);
+}
+
+// virtual_routes (issue 4): installed after the VIPs (a route's src may be one of them) and
+// removed before them. On a renewal only IPv6 routes are added again, to renew their expiry
+// (issue 8): re-adding an IPv4 route would replace it and flush the route cache for nothing.
+void Instance::install_routes(bool renewal) {
+  for (const VirtualRoute& route : config_.virtual_routes) {
+    if (renewal && !route.destination.address.is_v6()) continue;
+    if (auto error = host_.add_route(route_device(route), route, config_.vip_lifetime)) {
+      log_error("{}: cannot install route {}: {}", name(), route.destination.to_string(), *error);
+    }
+  }
+}
+
+void Instance::remove_routes() {
+  for (const VirtualRoute& route : config_.virtual_routes) {
+    if (auto error = host_.remove_route(route_device(route), route)) {
+      log_error("{}: cannot remove route {}: {}", name(), route.destination.to_string(), *error);
+    }
+  }
+}
+
+std::string Instance::route_device(const VirtualRoute& route) const {
+  if (!route.device.empty()) return route.device;
+  // keepalived: a unicast route with neither dev nor via goes out of the instance's interface
+  // (its VIP device).
+  if (!route.gateway && route.type == VirtualRoute::Type::unicast) return placement_.vip_device;
+  return {};
 }
 
 // Issue 8: whether the VIPs' lifetime ran out since the last renewal. That happens only when
@@ -358,6 +388,7 @@ bool Instance::check_lifetime(TimePoint now) {
 void Instance::unbind_addresses() {
   bound_ = false;
   renew_at_.reset();
+  remove_routes();
   for (const VirtualAddress* vip : bound_set()) {
     if (auto error = host_.remove_address(device_for(*vip), vip->prefix)) {
       log_error("{}: cannot remove {} from {}: {}", name(), vip->prefix.to_string(),

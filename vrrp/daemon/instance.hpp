@@ -112,6 +112,9 @@ class Instance {
   void send_advert(std::uint8_t priority, TimePoint now);
   void bind_addresses(TimePoint now);
   void renew_addresses(TimePoint now);
+  void install_routes(bool renewal);
+  void remove_routes();
+  std::string route_device(const VirtualRoute& route) const;
   bool check_lifetime(TimePoint now);
   void unbind_addresses();
   void announce(std::uint32_t count);

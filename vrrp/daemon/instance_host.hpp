@@ -33,6 +33,19 @@ class InstanceHost {
   virtual std::optional<std::string> add_address(const std::string& device,
                                                  const VirtualAddress& vip,
                                                  std::chrono::seconds lifetime) = 0;
+  // Installs a virtual_routes entry on `device` (empty: the route names none, or has none),
+  // recording it as ours first; `lifetime` (issue 8) becomes the expiry of an IPv6 route, and
+  // adding it again renews that. IPv4 routes have no expiry. Idempotent.
+  virtual std::optional<std::string> add_route(const std::string& /*device*/,
+                                               const VirtualRoute& /*route*/,
+                                               std::chrono::seconds /*lifetime*/) {
+    return std::nullopt;
+  }
+  // Removes it and drops it from the record. Idempotent.
+  virtual std::optional<std::string> remove_route(const std::string& /*device*/,
+                                                  const VirtualRoute& /*route*/) {
+    return std::nullopt;
+  }
   // Unbinds it and drops it from the record. Idempotent.
   virtual std::optional<std::string> remove_address(const std::string& device,
                                                     const IpPrefix& prefix) = 0;

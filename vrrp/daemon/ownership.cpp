@@ -35,6 +35,18 @@ void Ownership::remove_macvlan(const std::string& name) {
   if (owned_.macvlans.size() != before) save();
 }
 
+void Ownership::add_route(const OwnedRoute& route) {
+  if (std::find(owned_.routes.begin(), owned_.routes.end(), route) != owned_.routes.end()) return;
+  owned_.routes.push_back(route);
+  save();
+}
+
+void Ownership::remove_route(const OwnedRoute& route) {
+  const auto before = owned_.routes.size();
+  std::erase(owned_.routes, route);
+  if (owned_.routes.size() != before) save();
+}
+
 void Ownership::save() {
   // In the event loop a failed write must not stop VRRP; it only weakens crash recovery.
   try {

@@ -20,6 +20,8 @@ class Ownership {
   void remove_address(const std::string& interface, const IpPrefix& prefix);
   void add_macvlan(const std::string& name, const std::string& parent);
   void remove_macvlan(const std::string& name);
+  void add_route(const OwnedRoute& route);
+  void remove_route(const OwnedRoute& route);
 
   const OwnedResources& owned() const { return owned_; }
 

@@ -42,6 +42,13 @@ std::string serialize(const OwnedResources& owned) {
   text += '\n';
   for (const auto& m : owned.macvlans)
     text += fmt::format("macvlan {} {}\n", m.name, m.parent);
+  for (const auto& r : owned.routes) {
+    text += fmt::format("route {} {} {} {}/{} {} {}\n", r.table,
+                        r.metric ? std::to_string(*r.metric) : "-", r.type,
+                        r.destination.address.to_string(), r.destination.length,
+                        r.gateway ? r.gateway->to_string() : "-",
+                        r.device.empty() ? "-" : r.device);
+  }
   for (const auto& a : owned.addresses) {
     // Always with the length, so the parse gives back the same prefix.
     text += fmt::format("address {} {}/{}\n", a.interface, a.prefix.address.to_string(),
@@ -81,6 +88,37 @@ ParsedRecord parse_record(std::string_view text) {
         continue;
       }
       parsed.owned.macvlans.push_back({std::string(words[1]), std::string(words[2])});
+    } else if (words[0] == "route") {
+      OwnedRoute r;
+      auto number = [](std::string_view w) -> std::optional<std::uint32_t> {
+        if (w.empty() || w.size() > 10) return std::nullopt;
+        std::uint64_t n = 0;
+        for (char c : w) {
+          if (c < '0' || c > '9') return std::nullopt;
+          n = n * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        if (n > 0xffffffffULL) return std::nullopt;
+        return static_cast<std::uint32_t>(n);
+      };
+      const auto table = words.size() == 7 ? number(words[1]) : std::nullopt;
+      const auto metric = words.size() == 7 ? number(words[2]) : std::nullopt;
+      const auto destination = words.size() == 7 ? IpPrefix::parse(words[4]) : std::nullopt;
+      const auto gateway =
+          words.size() == 7 && words[5] != "-" ? IpAddress::parse(words[5]) : std::nullopt;
+      if (words.size() != 7 || !table || (words[2] != "-" && !metric) || !destination ||
+          (words[5] != "-" && !gateway) ||
+          (words[3] != "unicast" && words[3] != "blackhole" && words[3] != "unreachable" &&
+           words[3] != "prohibit")) {
+        error("expected 'route TABLE METRIC TYPE PREFIX GATEWAY DEVICE'");
+        continue;
+      }
+      r.table = *table;
+      r.metric = metric;
+      r.type = std::string(words[3]);
+      r.destination = *destination;
+      r.gateway = gateway;
+      if (words[6] != "-") r.device = std::string(words[6]);
+      parsed.owned.routes.push_back(std::move(r));
     } else {
       error(fmt::format("unknown entry '{}'", words[0]));
     }

@@ -7,10 +7,14 @@
 //   # vrrpd owned resources
 //   address <interface> <address>/<prefix length>
 //   macvlan <name> <parent>
+//   route <table> <metric> <type> <destination>/<length> <gateway> <device>
+// ("-" for no metric, gateway or device; type unicast, blackhole, unreachable or prohibit).
 // Interface names cannot contain white space (the kernel's dev_valid_name), so the format
 // needs no quoting.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,11 +35,23 @@ struct OwnedMacvlan {
   friend bool operator==(const OwnedMacvlan&, const OwnedMacvlan&) = default;
 };
 
+// A virtual_routes entry we installed: what identifies it for the kernel's delete.
+struct OwnedRoute {
+  std::uint32_t table = 254;
+  std::optional<std::uint32_t> metric;
+  std::string type = "unicast";  // unicast, blackhole, unreachable, prohibit
+  IpPrefix destination;
+  std::optional<IpAddress> gateway;
+  std::string device;  // empty: none
+  friend bool operator==(const OwnedRoute&, const OwnedRoute&) = default;
+};
+
 struct OwnedResources {
   std::vector<OwnedAddress> addresses;
   std::vector<OwnedMacvlan> macvlans;
+  std::vector<OwnedRoute> routes;
 
-  bool empty() const { return addresses.empty() && macvlans.empty(); }
+  bool empty() const { return addresses.empty() && macvlans.empty() && routes.empty(); }
   friend bool operator==(const OwnedResources&, const OwnedResources&) = default;
 };
 

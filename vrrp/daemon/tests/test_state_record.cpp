@@ -62,13 +62,13 @@ TEST_CASE("state record: bad lines are reported and the good ones still recovere
       "address eth0 not-an-address\n"
       "address eth0\n"
       "macvlan vrrp.1\n"
-      "route eth0 192.0.2.0/24\n"
+      "rule eth0 192.0.2.0/24\n"  // (route lines: test_state_record_routes.cpp)
       "macvlan  vrrp.2   eth1");  // extra spaces, no final newline
   REQUIRE(parsed.errors.size() == 4);
   CHECK_THAT(parsed.errors[0], Catch::StartsWith("line 4:"));
   CHECK_THAT(parsed.errors[1], Catch::StartsWith("line 5:"));
   CHECK_THAT(parsed.errors[2], Catch::StartsWith("line 6:"));
-  CHECK(parsed.errors[3] == "line 7: unknown entry 'route'");
+  CHECK(parsed.errors[3] == "line 7: unknown entry 'rule'");
   REQUIRE(parsed.owned.addresses.size() == 1);
   CHECK(parsed.owned.addresses[0].interface == "eth0");
   REQUIRE(parsed.owned.macvlans.size() == 1);
