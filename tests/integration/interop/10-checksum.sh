@@ -63,5 +63,7 @@ failover checksum-auto-p0-vrrpd-to-keepalived 192.0.2.100 'stop_vrrpd r1 TERM' r
 start_vrrpd r1 "$(vrrpd_conf 50 auto)" -D
 settled 192.0.2.100 r2 r1
 failover checksum-auto-p0-keepalived-to-vrrpd 192.0.2.100 'stop_keepalived r2 TERM' r1 r2
+check "vrrpd received keepalived's adverts in the rfc5798 form only (statistics)" \
+  wait_for '[[ -n $(vrrpd_stats r1 | grep -E "received_checksum_rfc5798: [1-9]") && -n $(vrrpd_stats r1 | grep -E "received_checksum_rfc9568: 0$") ]]' 2
 assert "vrrpd never switched form" '[[ -z $(current_log r1 | grep "uses the rfc9568 IPv4 checksum") ]]'
 interop_done

@@ -133,6 +133,14 @@ vrrpd_drops_of() {
   vrrpd_stats "$node" | grep -iE 'drop' | grep -vE 'own_advert|dropped_total|: 0$|[ =]0$'
 }
 
+# vrrpd_heard NODE ADDRESS: vrrpd's statistics count adverts received from ADDRESS (the
+# per-peer counters of issue 5: "received_from ADDRESS: N" with N > 0).
+vrrpd_heard() {
+  local n
+  n=$(vrrpd_stats "$1" | awk -v a="received_from $2:" 'index($0, a) { print $NF; exit }')
+  ((${n:-0} > 0))
+}
+
 # ll_of NODE [IF]: the node's IPv6 link-local address on IF (eth0).
 ll_of() {
   ip -n "${VT_PREFIX}$1" -6 -o addr show dev "${2:-eth0}" scope link 2>/dev/null |
@@ -171,6 +179,14 @@ settled() {
     wait_for "[[ \$(advertisers wire ${SETTLE_WINDOW:-2.5} ${VRID:-51}) == $src ]]" 3
   assert "the kernel: still only $active holds $vip" '[[ $(vip_holders "$vip") == "$active" ]]'
   interop_clean
+  # A vrrpd Backup under a keepalived Active took its adverts (they were not dropped, above):
+  # its statistics count them under keepalived's address.
+  if is_keepalived "$active"; then
+    for b in "$@"; do
+      [[ -n ${VRRPD_PID[$b]:-} && -z ${VRRPD_STOPPED[$b]:-} ]] || continue
+      check "vrrpd($b) counts the adverts from $src (statistics)" wait_for "vrrpd_heard $b $src" 2
+    done
+  fi
 }
 
 # interop_clean: no keepalived logged a bad packet, no vrrpd dropped a keepalived advert.
