@@ -113,7 +113,8 @@ vrrpd_stats() {
   t0=$(now)
   rm -f "$f"
   kill -USR2 "$pid" 2>/dev/null || return 1
-  sleep 0.3
+  # The file is written whole (renamed into place); a vrrpd without it only logs.
+  wait_for "[[ -s '$f' ]]" 2
   if [[ -s $f ]]; then
     cat "$f"
   else
