@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <tuple>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "netlink/sysctl.hpp"
 #include "vrrp/codec.hpp"
@@ -45,8 +47,9 @@ std::optional<std::string> write_ipv6_conf(const std::string& ifname, const char
 
 }  // namespace
 
-Daemon::Daemon(Config config, netlink::Netlink& netlink, StateRecord& record)
+Daemon::Daemon(Config config, netlink::Netlink& netlink, StateRecord& record, ConfigLoader loader)
     : config_(std::move(config)),
+      loader_(std::move(loader)),
       netlink_(netlink),
       links_(netlink),
       addresses_(netlink),
@@ -70,96 +73,17 @@ void Daemon::start() {
   watcher_ = std::make_unique<netlink::Watcher>();
   loop_.watch(watcher_->fd(), [this](std::uint32_t) { on_kernel_events(); });
   announcer_ = std::make_unique<arp::Announcer>();
+  pacer_ = std::make_unique<AnnouncePacer>(config_.globals.vrrp_garp_interval,
+                                           config_.globals.vrrp_gna_interval);
+  pacer_timer_ = std::make_unique<Timer>(loop_, [this] { send_due_announcements(); });
   script_runner_ = std::make_unique<ScriptRunner>(loop_, config_.globals);
   notifier_ = std::make_unique<Notifier>(*script_runner_, config_.globals);
-  track_monitor_ = std::make_unique<TrackMonitor>(loop_, *script_runner_, config_,
-                                                  [this] { apply_tracking(EventLoop::now()); });
+  track_monitor_ = make_track_monitor();
 
   const std::vector<std::string> vip_devices = assign_vip_devices(config_.instances);
-
-  // Where each instance lives, and which (interface, family) pairs need the multicast group.
-  std::vector<int> parent_index(config_.instances.size());
-  std::map<SocketKey, std::optional<IpAddress>> receive_groups;
-  std::set<std::tuple<int, Family, std::uint8_t>> seen;
+  const std::vector<int> parent_index = resolve_interfaces(config_.instances);
   for (std::size_t i = 0; i < config_.instances.size(); ++i) {
-    const InstanceConfig& c = config_.instances[i];
-    auto index = links_.index_of(c.interface);
-    if (!index) throw std::runtime_error(fmt::format("{}: {}", c.name, index.error().message));
-    if (!*index) {
-      throw std::runtime_error(fmt::format("{}: interface {} does not exist", c.name, c.interface));
-    }
-    parent_index[i] = **index;
-    device_names_[**index] = c.interface;
-    if (!seen.emplace(**index, c.family, c.virtual_router_id).second) {
-      throw std::runtime_error(fmt::format("{}: another instance already runs VRID {} for {} on {}",
-                                           c.name, c.virtual_router_id, family_name(c.family),
-                                           c.interface));
-    }
-    // A VMAC instance in multicast mode hears its group on the VMAC (see below); everything
-    // else hears on the interface.
-    if (c.vmac && !c.is_unicast()) {
-      served_on_vmac_.emplace(**index, c.family, c.virtual_router_id);
-      continue;
-    }
-    auto& group = receive_groups[{**index, c.family}];
-    if (!c.is_unicast()) group = multicast_group(c.family, config_.globals);
-  }
-  for (const auto& [key, group] : receive_groups) {
-    open_socket(key.first, device_names_.at(key.first), key.second, group, false, false);
-  }
-
-  for (std::size_t i = 0; i < config_.instances.size(); ++i) {
-    const InstanceConfig& c = config_.instances[i];
-    InstancePlacement placement;
-    placement.ifindex = parent_index[i];
-    placement.rx_ifindex = parent_index[i];
-    placement.tx_ifindex = parent_index[i];
-    placement.vip_device = vip_devices[i];
-    if (c.vmac) {
-      create_vmac(c, vip_devices[i], parent_index[i]);
-      const int vmac_index = vmacs_.back().ifindex();
-      if (!c.is_unicast()) {
-        // A peer's advert carries the same virtual MAC as source as ours would, and the
-        // macvlan driver hands a multicast frame whose source MAC is one of its own macvlans'
-        // to that macvlan only, taking it for a reflection: the parent never sees it. So the
-        // group is heard on the VMAC (keepalived does the same), through a link-layer socket
-        // (see vrrp_socket.hpp); frames from peers without a VMAC reach every macvlan too.
-        open_socket(vmac_index, vip_devices[i], c.family,
-                    multicast_group(c.family, config_.globals), false, true);
-        placement.rx_ifindex = vmac_index;
-      }
-      // RFC 9568 §7.2: adverts leave from the VMAC so their source MAC is the virtual MAC;
-      // vmac_xmit_base sends them from the parent (keepalived's option).
-      if (c.vmac->xmit_base) {
-        open_socket(parent_index[i], c.interface, c.family, std::nullopt, true, false);
-      } else if (!c.is_unicast()) {
-        placement.tx_ifindex = vmac_index;  // the link-layer socket above
-      } else if (c.family == Family::ipv4) {
-        // Unicast needs the kernel's neighbour resolution: a raw socket on the VMAC, which
-        // finds the peers on-link through the parent's subnet.
-        open_socket(vmac_index, vip_devices[i], c.family, std::nullopt, true, false);
-        placement.tx_ifindex = vmac_index;
-      } else {
-        // An IPv6 source needs a link-local address on the sending interface, and the VMAC has
-        // none (it would announce itself with router solicitations and MLD reports).
-        log_warning("{}: IPv6 unicast adverts leave from {}, not from the VMAC", c.name,
-                    c.interface);
-        open_socket(parent_index[i], c.interface, c.family, std::nullopt, true, false);
-      }
-    }
-    auto link = links_.get(parent_index[i]);
-    placement.link_usable = link.ok() && link->has_value() && (*link)->usable();
-
-    InstanceSlot slot;
-    slot.fixed_source = c.unicast_src_ip.has_value() || c.mcast_src_ip.has_value();
-    slot.instance = std::make_unique<Instance>(c, config_.globals, placement, *this);
-    slots_.push_back(std::move(slot));
-    const std::size_t at = slots_.size() - 1;
-    by_receive_key_[{placement.rx_ifindex, c.family, c.virtual_router_id}] = at;
-    slots_[at].timer = std::make_unique<Timer>(loop_, [this, at] {
-      slots_[at].instance->on_timer(EventLoop::now());
-      rearm(slots_[at]);
-    });
+    add_slot(config_.instances[i], vip_devices[i], parent_index[i]);
   }
   prepare_addresses();
   // The sources are asked for once every slot exists (query_source reads the slot's config).
@@ -190,6 +114,116 @@ void Daemon::start_instances() {
     slot.instance->start(EventLoop::now());
     rearm(slot);
   }
+}
+
+std::unique_ptr<TrackMonitor> Daemon::make_track_monitor() {
+  return std::make_unique<TrackMonitor>(loop_, *script_runner_, config_,
+                                        [this] { apply_tracking(EventLoop::now()); });
+}
+
+std::vector<int> Daemon::resolve_interfaces(const std::vector<InstanceConfig>& instances) {
+  std::vector<int> out;
+  std::set<std::tuple<int, Family, std::uint8_t>> seen;
+  for (const InstanceConfig& c : instances) {
+    auto index = links_.index_of(c.interface);
+    if (!index) throw std::runtime_error(fmt::format("{}: {}", c.name, index.error().message));
+    if (!*index) {
+      throw std::runtime_error(fmt::format("{}: interface {} does not exist", c.name, c.interface));
+    }
+    if (!seen.emplace(**index, c.family, c.virtual_router_id).second) {
+      throw std::runtime_error(fmt::format("{}: another instance already runs VRID {} for {} on {}",
+                                           c.name, c.virtual_router_id, family_name(c.family),
+                                           c.interface));
+    }
+    out.push_back(**index);
+  }
+  return out;
+}
+
+Daemon::InstanceSlot& Daemon::add_slot(const InstanceConfig& c, const std::string& vip_device,
+                                       int parent_ifindex) {
+  device_names_[parent_ifindex] = c.interface;
+  InstancePlacement placement;
+  placement.ifindex = parent_ifindex;
+  placement.rx_ifindex = parent_ifindex;
+  placement.tx_ifindex = parent_ifindex;
+  placement.vip_device = vip_device;
+  InstanceSlot slot;
+  // A VMAC instance in multicast mode hears its group on the VMAC (see below); everything
+  // else hears on the interface.
+  if (!c.vmac || c.is_unicast()) {
+    open_socket(parent_ifindex, c.interface, c.family,
+                c.is_unicast() ? std::nullopt
+                               : std::optional<IpAddress>(multicast_group(c.family, config_.globals)),
+                false, false);
+  }
+  if (c.vmac) {
+    create_vmac(c, vip_device, parent_ifindex);
+    slot.vmac = vip_device;
+    const int vmac_index = vmacs_.back().ifindex();
+    if (!c.is_unicast()) {
+      // A peer's advert carries the same virtual MAC as source as ours would, and the
+      // macvlan driver hands a multicast frame whose source MAC is one of its own macvlans'
+      // to that macvlan only, taking it for a reflection: the parent never sees it. So the
+      // group is heard on the VMAC (keepalived does the same), through a link-layer socket
+      // (see vrrp_socket.hpp); frames from peers without a VMAC reach every macvlan too.
+      open_socket(vmac_index, vip_device, c.family, multicast_group(c.family, config_.globals),
+                  false, true);
+      served_on_vmac_.emplace(parent_ifindex, c.family, c.virtual_router_id);
+      placement.rx_ifindex = vmac_index;
+    }
+    // RFC 9568 §7.2: adverts leave from the VMAC so their source MAC is the virtual MAC;
+    // vmac_xmit_base sends them from the parent (keepalived's option).
+    if (c.vmac->xmit_base) {
+      open_socket(parent_ifindex, c.interface, c.family, std::nullopt, true, false);
+    } else if (!c.is_unicast()) {
+      placement.tx_ifindex = vmac_index;  // the link-layer socket above
+    } else if (c.family == Family::ipv4) {
+      // Unicast needs the kernel's neighbour resolution: a raw socket on the VMAC, which
+      // finds the peers on-link through the parent's subnet.
+      open_socket(vmac_index, vip_device, c.family, std::nullopt, true, false);
+      placement.tx_ifindex = vmac_index;
+    } else {
+      // An IPv6 source needs a link-local address on the sending interface, and the VMAC has
+      // none (it would announce itself with router solicitations and MLD reports).
+      log_warning("{}: IPv6 unicast adverts leave from {}, not from the VMAC", c.name,
+                  c.interface);
+      open_socket(parent_ifindex, c.interface, c.family, std::nullopt, true, false);
+    }
+  }
+  auto link = links_.get(parent_ifindex);
+  placement.link_usable = link.ok() && link->has_value() && (*link)->usable();
+
+  slot.fixed_source = c.unicast_src_ip.has_value() || c.mcast_src_ip.has_value();
+  slot.instance = std::make_unique<Instance>(c, config_.globals, placement, *this);
+  InstanceSlot& added = slots_.emplace_back(std::move(slot));
+  by_receive_key_[{placement.rx_ifindex, c.family, c.virtual_router_id}] = &added;
+  added.timer = std::make_unique<Timer>(loop_, [this, s = &added] {
+    s->instance->on_timer(EventLoop::now());
+    rearm(*s);
+  });
+  return added;
+}
+
+void Daemon::remove_slot(InstanceSlot& slot, TimePoint now) {
+  Instance& instance = *slot.instance;
+  // RFC 9568 §6.4.3 Shutdown: an Active sends priority 0, so a Backup takes over after
+  // Skew_Time, and gives its addresses back.
+  instance.stop(now);
+  slot.timer->cancel();
+  by_receive_key_.erase({instance.receive_ifindex(), instance.family(), instance.vrid()});
+  if (!slot.vmac.empty()) {
+    served_on_vmac_.erase({instance.ifindex(), instance.family(), instance.vrid()});
+    remove_vmac(slot.vmac);
+  }
+  slots_.remove_if([&](const InstanceSlot& s) { return &s == &slot; });
+}
+
+Daemon::InstanceSlot* Daemon::find_slot(const InstanceKey& key) {
+  for (auto& slot : slots_) {
+    if (instance_key(slot.instance->config()) == key) return &slot;
+  }
+  return nullptr;
 }
 
 std::optional<bool> Daemon::link_usable(const std::string& name) const {
@@ -265,10 +299,47 @@ void Daemon::create_vmac(const InstanceConfig& c, const std::string& name, int p
   vmacs_.push_back(std::move(vmac.value()));
 }
 
+void Daemon::remove_vmac(const std::string& name) {
+  auto it = std::find_if(vmacs_.begin(), vmacs_.end(),
+                         [&](const netlink::Vmac& v) { return v.name() == name; });
+  if (it == vmacs_.end()) return;
+  const int ifindex = it->ifindex();
+  // Its sockets first: they are bound to the device.
+  for (auto s = sockets_.begin(); s != sockets_.end();) {
+    if (s->first.first != ifindex) {
+      ++s;
+      continue;
+    }
+    if (s->second.receives) loop_.unwatch(s->second.socket->fd());
+    s = sockets_.erase(s);
+  }
+  if (auto status = it->remove(); !status) {
+    log_error("{}", status.error().message);
+  } else {
+    ownership_.remove_macvlan(name);
+    log_info("deleted VMAC {}", name);
+  }
+  vmacs_.erase(it);
+  vmac_names_.erase(name);
+  device_names_.erase(ifindex);
+  std::erase_if(parent_covers_, [&](const auto& entry) { return entry.first.first == name; });
+}
+
 void Daemon::open_socket(int ifindex, const std::string& device, Family family,
                          std::optional<IpAddress> group, bool send_only, bool link_layer) {
   SocketKey key{ifindex, family};
-  if (sockets_.contains(key)) return;
+  if (auto it = sockets_.find(key); it != sockets_.end()) {
+    const VrrpSocket::Params& have = it->second.socket->params();
+    if ((send_only || it->second.receives) && (!group || have.group == group)) return;
+    // Reopened with what it had and what is asked for now: a multicast instance joins unicast
+    // ones on an interface, a send-only socket must now receive, or a reload brought another
+    // multicast group (whose instances all restart).
+    if (!group) group = have.group;
+    send_only = send_only && !it->second.receives;
+    link_layer = have.link_layer;
+    loop_.unwatch(it->second.socket->fd());
+    sockets_.erase(it);
+  }
   VrrpSocket::Params params;
   params.interface = device;
   params.ifindex = static_cast<unsigned>(ifindex);
@@ -281,6 +352,24 @@ void Daemon::open_socket(int ifindex, const std::string& device, Family family,
   state.receives = !send_only;
   if (state.receives) {
     loop_.watch(state.socket->fd(), [this, key](std::uint32_t) { on_socket_readable(key); });
+  }
+}
+
+void Daemon::close_unused_sockets() {
+  std::set<SocketKey> used;
+  for (const auto& slot : slots_) {
+    const Instance& i = *slot.instance;
+    used.emplace(i.receive_ifindex(), i.family());
+    used.emplace(i.transmit_ifindex(), i.family());
+    if (i.config().vmac && i.config().vmac->xmit_base) used.emplace(i.ifindex(), i.family());
+  }
+  for (auto it = sockets_.begin(); it != sockets_.end();) {
+    if (used.contains(it->first)) {
+      ++it;
+      continue;
+    }
+    if (it->second.receives) loop_.unwatch(it->second.socket->fd());
+    it = sockets_.erase(it);
   }
 }
 
@@ -317,7 +406,7 @@ void Daemon::on_signal(int signo) {
       loop_.stop();
       break;
     case SIGHUP:
-      log_warning("SIGHUP: reloading the configuration is not implemented yet; keeping it");
+      reload();
       break;
     case SIGUSR1:
     case SIGUSR2: {
@@ -348,6 +437,152 @@ void Daemon::on_signal(int signo) {
     default:
       break;
   }
+}
+
+void Daemon::reload() {
+  if (!loader_) {
+    log_warning("SIGHUP: no configuration file to reload; keeping the running configuration");
+    return;
+  }
+  log_notice("SIGHUP: reloading the configuration");
+  auto refuse = [](const std::string& why) {
+    log_error("{}", why);
+    log_error("reload refused: the running configuration stays");
+  };
+  Config next;
+  try {
+    next = loader_();  // ConfigError: "file:line:column: message"
+  } catch (const std::exception& e) {
+    return refuse(e.what());
+  }
+  for (const auto& warning : next.warnings)
+    log_warning("{}", warning.to_string());
+  // What needs the kernel is checked too before anything changes, as at start-up.
+  std::vector<std::string> vip_devices;
+  std::vector<int> parent_index;
+  try {
+    vip_devices = assign_vip_devices(next.instances);
+    parent_index = resolve_interfaces(next.instances);
+  } catch (const std::exception& e) {
+    return refuse(e.what());
+  }
+  ReloadPlan plan = plan_reload(config_, next);
+  // keepalived's naming of VMACs depends on the other instances (vrrp6.<vrid>): an instance
+  // whose VMAC would get another name needs a new VMAC.
+  for (auto& entry : plan.instances) {
+    if (!entry.running_index || !entry.next_index) continue;
+    if (entry.action != ReloadAction::unchanged && entry.action != ReloadAction::updated) continue;
+    const InstanceSlot* slot = find_slot(instance_key(config_.instances[*entry.running_index]));
+    if (slot && slot->instance->vip_device() != vip_devices[*entry.next_index]) {
+      entry.action = ReloadAction::restarted;
+      entry.changes = {"VMAC name"};
+    }
+  }
+  try {
+    apply_reload(std::move(next), std::move(plan), vip_devices, parent_index);
+  } catch (const std::exception& e) {
+    log_error("reload failed part way: {}", e.what());
+  }
+}
+
+void Daemon::apply_reload(Config next, ReloadPlan plan, const std::vector<std::string>& vip_devices,
+                          const std::vector<int>& parent_index) {
+  const TimePoint now = EventLoop::now();
+  // The sync groups point at slots about to go and at the old configuration: rebuilt below,
+  // once the new slots exist and before they start.
+  sync_groups_.reset();
+  auto changes = [](const InstanceReload& entry) {
+    return fmt::format("{}", fmt::join(entry.changes, ", "));
+  };
+  // The running slot of each entry (none for added ones, or for an instance an earlier reload
+  // could not start).
+  std::vector<InstanceSlot*> slot_of(plan.instances.size(), nullptr);
+  for (std::size_t k = 0; k < plan.instances.size(); ++k) {
+    if (const auto ri = plan.instances[k].running_index) {
+      slot_of[k] = find_slot(instance_key(config_.instances[*ri]));
+    }
+  }
+
+  // 1. Removed and restarted instances resign while the old configuration is still in force
+  //    (their notify_stop runs as configured until now).
+  for (std::size_t k = 0; k < plan.instances.size(); ++k) {
+    const InstanceReload& entry = plan.instances[k];
+    if (!slot_of[k]) continue;
+    if (entry.action == ReloadAction::removed) {
+      log_notice("{}: reload: removed; resigning", slot_of[k]->instance->name());
+    } else if (entry.action == ReloadAction::restarted) {
+      log_notice("{}: reload: restarting ({})", slot_of[k]->instance->name(), changes(entry));
+    } else {
+      continue;
+    }
+    remove_slot(*slot_of[k], now);
+    slot_of[k] = nullptr;
+  }
+
+  // 2. The new configuration, and trackers built for it. The scripts and files defined alike
+  //    keep their state, so no priority moves for them.
+  track_monitor_->stop();
+  std::unique_ptr<TrackMonitor> previous = std::move(track_monitor_);
+  config_ = std::move(next);  // ScriptRunner and Notifier read config_.globals: the new values
+  track_monitor_ = make_track_monitor();
+  track_monitor_->carry_over(*previous, plan.kept_scripts, plan.kept_track_files);
+  previous.reset();
+  track_monitor_->start([this](const std::string& name) { return link_usable(name); });
+
+  // 3. Changes in place.
+  for (std::size_t k = 0; k < plan.instances.size(); ++k) {
+    const InstanceReload& entry = plan.instances[k];
+    if (entry.action != ReloadAction::updated || !slot_of[k]) continue;
+    const InstanceConfig& c = config_.instances[*entry.next_index];
+    log_notice("{}: reload: updated in place ({})", c.name, changes(entry));
+    slot_of[k]->instance->reconfigure(c, config_.globals, track_monitor_->result_for(c), now);
+    rearm(*slot_of[k]);
+  }
+
+  // 4. New instances, restarted ones, and any an earlier reload could not start.
+  std::vector<InstanceSlot*> started;
+  for (std::size_t k = 0; k < plan.instances.size(); ++k) {
+    const InstanceReload& entry = plan.instances[k];
+    if (entry.action == ReloadAction::removed || slot_of[k]) continue;
+    const std::size_t ni = *entry.next_index;
+    const InstanceConfig& c = config_.instances[ni];
+    try {
+      started.push_back(&add_slot(c, vip_devices[ni], parent_index[ni]));
+      if (entry.action == ReloadAction::added) log_notice("{}: reload: added", c.name);
+    } catch (const std::exception& e) {
+      log_error("{}: reload: cannot start: {}", c.name, e.what());
+    }
+  }
+  prepare_addresses();
+  build_sync_groups(now);
+  // Within vrrp_startup_delay nothing has started yet: start_instances() starts them all.
+  const bool delayed = startup_delay_timer_ && startup_delay_timer_->deadline();
+  for (InstanceSlot* slot : started) {
+    slot->instance->source_changed(query_source(*slot), now);
+    slot->instance->tracking_changed(track_monitor_->result_for(slot->instance->config()), now);
+    if (!delayed) slot->instance->start(now);
+    rearm(*slot);
+  }
+  close_unused_sockets();
+
+  // The slots in the new configuration's order (statistics, dumps); splicing keeps addresses.
+  std::list<InstanceSlot> ordered;
+  for (const InstanceConfig& c : config_.instances) {
+    const InstanceKey key = instance_key(c);
+    auto it = std::find_if(slots_.begin(), slots_.end(), [&](const InstanceSlot& slot) {
+      return instance_key(slot.instance->config()) == key;
+    });
+    if (it != slots_.end()) ordered.splice(ordered.end(), slots_, it);
+  }
+  ordered.splice(ordered.end(), slots_);
+  slots_.splice(slots_.end(), ordered);
+
+  // The trackers of the unchanged instances give what they gave: no priority moves.
+  apply_tracking(now);
+  for (const auto& keyword : plan.globals_not_applied) {
+    log_warning("reload: global_defs {} changed; it takes effect when vrrpd is restarted", keyword);
+  }
+  log_notice("{}", reload_summary(plan));
 }
 
 void Daemon::rearm(InstanceSlot& slot) {
@@ -393,7 +628,7 @@ void Daemon::on_socket_readable(const SocketKey& key) {
     InstanceSlot* target = nullptr;
     if (auto it = by_receive_key_.find({key.first, key.second, advert.advert.vrid});
         it != by_receive_key_.end()) {
-      target = &slots_[it->second];
+      target = it->second;
     }
     if (!target && served_on_vmac_.contains({key.first, key.second, advert.advert.vrid})) {
       continue;  // the instance hears this one on its VMAC
@@ -408,20 +643,38 @@ void Daemon::on_socket_readable(const SocketKey& key) {
 }
 
 void Daemon::on_kernel_events() {
+  // Issue 8: most events are the echoes of our own VIP lifetime renewals, which change no
+  // instance; when a read brings nothing else, no timer needs re-arming.
+  bool touched = false;
   for (const auto& event : watcher_->poll()) {
     const TimePoint now = EventLoop::now();
     std::visit(Overloaded{
-                   [&](const netlink::LinkChanged& e) { on_link_changed(e, now); },
-                   [&](const netlink::AddressChanged& e) { on_address_changed(e, now); },
+                   [&](const netlink::LinkChanged& e) {
+                     touched = true;
+                     on_link_changed(e, now);
+                   },
+                   [&](const netlink::AddressChanged& e) {
+                     if (own_vip_echo(e)) return;
+                     touched = true;
+                     on_address_changed(e, now);
+                   },
                    [&](const netlink::EventsLost&) {
+                     touched = true;
                      log_warning("netlink events were lost; reading the kernel's state afresh");
                      resync_all(now);
                    },
                },
                event);
   }
+  if (!touched) return;
   for (auto& slot : slots_)
     rearm(slot);
+}
+
+bool Daemon::own_vip_echo(const netlink::AddressChanged& change) const {
+  if (!change.added) return false;
+  auto known = device_names_.find(change.ifindex);
+  return known != device_names_.end() && own_vips_.contains({known->second, change.prefix.address});
 }
 
 void Daemon::on_link_changed(const netlink::LinkChanged& change, TimePoint now) {

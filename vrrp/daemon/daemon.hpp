@@ -4,6 +4,8 @@
 // and carries out their requests as their InstanceHost.
 #pragma once
 
+#include <functional>
+#include <list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "arp/announcer.hpp"
+#include "vrrp/daemon/announce_pacer.hpp"
 #include "netlink/addresses.hpp"
 #include "netlink/links.hpp"
 #include "netlink/netlink.hpp"
@@ -21,6 +24,7 @@
 #include "netlink/vmac.hpp"
 #include "netlink/watcher.hpp"
 #include "vrrp/config.hpp"
+#include "vrrp/reload_plan.hpp"
 #include "vrrp/daemon/event_loop.hpp"
 #include "vrrp/daemon/instance.hpp"
 #include "vrrp/daemon/instance_host.hpp"
@@ -36,8 +40,13 @@ namespace vrrp::daemon {
 
 class Daemon final : public InstanceHost {
  public:
-  // `netlink` and `record` must outlive the daemon. Nothing touches the network yet.
-  Daemon(Config config, netlink::Netlink& netlink, StateRecord& record);
+  // Reads the configuration again for a reload, with the options it was first read with.
+  // Throws ConfigError (or std::runtime_error) for a configuration that must not run.
+  using ConfigLoader = std::function<Config()>;
+
+  // `netlink` and `record` must outlive the daemon. Nothing touches the network yet. Without a
+  // loader, SIGHUP is logged and ignored.
+  Daemon(Config config, netlink::Netlink& netlink, StateRecord& record, ConfigLoader loader = {});
   ~Daemon() override;
 
   // Creates the VMACs and sockets and starts every instance (RFC 9568 §6.4.1 Startup).
@@ -47,6 +56,11 @@ class Daemon final : public InstanceHost {
   // Runs the event loop until SIGTERM or SIGINT, then shuts down: every Active instance sends
   // priority 0 and releases its VIPs, the VMACs are deleted, the record is cleared.
   void run();
+
+  // SIGHUP: reads the configuration through the loader and applies it (vrrp/reload_plan.hpp):
+  // unchanged instances are left alone, changed ones are updated in place or restarted,
+  // removed ones resign, new ones start. A configuration with an error changes nothing.
+  void reload();
 
   // InstanceHost
   int send_advert(Family family, int ifindex, std::span<const std::uint8_t> message,
@@ -67,10 +81,13 @@ class Daemon final : public InstanceHost {
  private:
   using SocketKey = std::pair<int, Family>;  // (ifindex, family)
 
+  // One running instance. Slots live in a std::list, so a slot's address (which its timer and
+  // by_receive_key_ hold) stays valid while others are added and removed by a reload.
   struct InstanceSlot {
     std::unique_ptr<Instance> instance;
     std::unique_ptr<Timer> timer;
     bool fixed_source = false;  // unicast_src_ip / mcast_src_ip: not followed from the kernel
+    std::string vmac;           // the VMAC created for it (use_vmac), deleted with it
   };
 
   // Per receiving socket: what was dropped before any instance saw it.
@@ -81,7 +98,23 @@ class Daemon final : public InstanceHost {
     KeyedRateLimiter<DropReason> drop_log;
   };
 
+  // The interfaces' indexes, in the instances' order. Throws std::runtime_error for an
+  // interface that does not exist or two instances of one (interface, family, VRID).
+  std::vector<int> resolve_interfaces(const std::vector<InstanceConfig>& instances);
+  // Creates what the instance needs (VMAC, sockets) and its slot; the instance is not started.
+  InstanceSlot& add_slot(const InstanceConfig& config, const std::string& vip_device,
+                         int parent_ifindex);
+  // Stops the instance (an Active resigns, RFC 9568 §6.4.3), deletes its VMAC, drops the slot.
+  void remove_slot(InstanceSlot& slot, TimePoint now);
+  InstanceSlot* find_slot(const InstanceKey& key);
+  std::unique_ptr<TrackMonitor> make_track_monitor();
+  void apply_reload(Config next, ReloadPlan plan, const std::vector<std::string>& vip_devices,
+                    const std::vector<int>& parent_index);
+  void close_unused_sockets();
   void create_vmac(const InstanceConfig& config, const std::string& name, int parent_ifindex);
+  void remove_vmac(const std::string& name);
+  // Opens the socket for (ifindex, family), or reopens it when it lacks what is asked for now
+  // (receiving, the multicast group).
   void open_socket(int ifindex, const std::string& device, Family family,
                    std::optional<IpAddress> group, bool send_only, bool link_layer);
   std::optional<IpAddress> query_source(const InstanceSlot& slot) const;
@@ -89,6 +122,8 @@ class Daemon final : public InstanceHost {
   void on_kernel_events();
   void on_link_changed(const netlink::LinkChanged& change, TimePoint now);
   void on_address_changed(const netlink::AddressChanged& change, TimePoint now);
+  // An RTM_NEWADDR for one of our own VIPs: a bind or a lifetime renewal (issue 8).
+  bool own_vip_echo(const netlink::AddressChanged& change) const;
   void resync_all(TimePoint now);
   void apply_tracking(TimePoint now);
   // The vrrp_sync_groups over the current slots (at start, and after a reload's changes).
@@ -104,8 +139,11 @@ class Daemon final : public InstanceHost {
   bool parent_covers(const std::string& device, const IpPrefix& prefix);
   void check_preexisting(const std::string& device, int ifindex, const IpPrefix& prefix);
   void prepare_addresses();
+  void send_due_announcements();
+  void send_announcements(const std::string& device, const std::vector<IpAddress>& addresses);
 
   Config config_;
+  ConfigLoader loader_;
   netlink::Netlink& netlink_;
   netlink::Links links_;
   netlink::Addresses addresses_;
@@ -114,6 +152,9 @@ class Daemon final : public InstanceHost {
   EventLoop loop_;
   std::unique_ptr<netlink::Watcher> watcher_;
   std::unique_ptr<arp::Announcer> announcer_;
+  // vrrp_garp_interval / vrrp_gna_interval: announcements wait here until they are due.
+  std::unique_ptr<AnnouncePacer> pacer_;
+  std::unique_ptr<Timer> pacer_timer_;
   std::unique_ptr<ScriptRunner> script_runner_;
   std::unique_ptr<TrackMonitor> track_monitor_;
   std::unique_ptr<Notifier> notifier_;
@@ -125,9 +166,9 @@ class Daemon final : public InstanceHost {
   // (interface, family, VRID) of VMAC instances, which hear their group on the VMAC: the copies
   // the parent also hears (adverts from peers without a VMAC) are not theirs to count.
   std::set<std::tuple<int, Family, std::uint8_t>> served_on_vmac_;
-  std::vector<InstanceSlot> slots_;
-  // (receiving interface, family, VRID) -> index in slots_: where an advert goes.
-  std::map<std::tuple<int, Family, std::uint8_t>, std::size_t> by_receive_key_;
+  std::list<InstanceSlot> slots_;  // in the configuration's order
+  // (receiving interface, family, VRID) -> its slot: where an advert goes.
+  std::map<std::tuple<int, Family, std::uint8_t>, InstanceSlot*> by_receive_key_;
   // Addresses that were on an interface before we bound them (an address owner's own address,
   // RFC 9568 §1.7): bound idempotently, never removed by us.
   std::set<std::pair<std::string, std::string>> foreign_addresses_;

@@ -1,6 +1,7 @@
 #include "vrrp/daemon/instance.hpp"
 #include "vrrp/daemon/overloaded.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 
@@ -11,6 +12,7 @@
 #include "vrrp/daemon/log_lines.hpp"
 #include "vrrp/daemon/source_filter.hpp"
 #include "vrrp/priority.hpp"
+#include "vrrp/reload_plan.hpp"
 #include "vrrp/vip_lifetime.hpp"
 
 namespace vrrp::daemon {
@@ -152,6 +154,71 @@ void Instance::address_removed(const std::string& device, const IpPrefix& prefix
                   vip->prefix.to_string(), device);
     }
   }
+}
+
+void Instance::reconfigure(const InstanceConfig& config, const GlobalDefs& globals,
+                           const TrackingResult& tracking, TimePoint now) {
+  // What we hold under the old configuration, to release what the new one drops.
+  std::vector<std::pair<std::string, VirtualAddress>> held;
+  if (bound_) {
+    for (const VirtualAddress* vip : bound_set())
+      held.emplace_back(device_for(*vip), *vip);
+  }
+  const bool garp_changed = !(config.garp == config_.garp);
+  config_ = config;
+  advertised_ = advertised_addresses(config_);  // receiver_ views it: rebuilt below
+  destinations_ = advert_destinations(config_, globals);
+  unicast_peers_.clear();
+  for (const auto& peer : config_.unicast_peers)
+    unicast_peers_.push_back(peer.address);
+  receiver_ = receiver_config_for(config_, globals, advertised_);
+  if (!checksum_form_switched_) checksum_form_ = initial_checksum_form(config_, globals);
+  machine_.reconfigure(machine_config_for(config_, machine_.config().primary_address), now,
+                       actions_);
+  perform(now);
+
+  if (bound_) {
+    auto contains = [](const auto& list, const std::string& device, const VirtualAddress& vip) {
+      return std::any_of(list.begin(), list.end(), [&](const auto& entry) {
+        return entry.first == device && same_address(entry.second, vip);
+      });
+    };
+    std::vector<std::pair<std::string, VirtualAddress>> wanted;
+    for (const VirtualAddress* vip : bound_set())
+      wanted.emplace_back(device_for(*vip), *vip);
+    for (const auto& [device, vip] : held) {
+      if (contains(wanted, device, vip)) continue;
+      if (auto error = host_.remove_address(device, vip.prefix)) {
+        log_error("{}: cannot remove {} from {}: {}", name(), vip.prefix.to_string(), device,
+                  *error);
+      } else {
+        log_notice("{}: reload: released {} from {}", name(), vip.prefix.to_string(), device);
+      }
+    }
+    std::map<std::string, std::vector<IpAddress>> added;
+    for (const auto& [device, vip] : wanted) {
+      if (contains(held, device, vip)) continue;
+      added[device].push_back(vip.prefix.address);
+      log_notice("{}: reload: bound {} on {}", name(), vip.prefix.to_string(), device);
+    }
+    if (!added.empty()) {
+      // Binding is idempotent: the ones we hold already are left as they are. RFC 9568 §6.4.2
+      // announces every address an Active takes on; the new ones are announced as on becoming
+      // Active.
+      bind_addresses(now);
+      for (const auto& [device, addresses] : added)
+        host_.announce(device, addresses, config_.garp.master_repeat);
+    }
+  }
+  if (garp_changed) {
+    // The new timing from now on; an Active starts it with a burst, as on becoming Active.
+    schedule_ = AnnounceSchedule(config_.garp);
+    if (bound_) {
+      schedule_.start(now);
+      announce(schedule_.take_due(now));
+    }
+  }
+  tracking_changed(tracking, now);
 }
 
 void Instance::tracking_changed(const TrackingResult& tracking, TimePoint now) {

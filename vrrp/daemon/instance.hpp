@@ -63,6 +63,7 @@ class Instance {
   std::uint8_t vrid() const { return config_.virtual_router_id; }
   int ifindex() const { return placement_.ifindex; }
   int receive_ifindex() const { return placement_.rx_ifindex; }
+  int transmit_ifindex() const { return placement_.tx_ifindex; }
   const InstancePlacement& placement() const { return placement_; }
   const std::string& interface() const { return config_.interface; }
   const std::string& vip_device() const { return placement_.vip_device; }
@@ -103,6 +104,14 @@ class Instance {
   void set_group_fault(bool fault, TimePoint now);
   void force_active(TimePoint now);
   void force_backup(TimePoint now);
+  // A configuration reload changed this instance in place (vrrp/reload_plan.hpp; the same
+  // interface, VRID, family, version, VMAC and source): the state and timers are kept. While
+  // the VIPs are held, new ones are bound and announced and dropped ones released; the new
+  // priority (with `tracking`, the trackers of the new configuration) takes effect as any
+  // priority change does (StateMachine::set_effective_priority), a new advert_int as
+  // StateMachine::reconfigure says.
+  void reconfigure(const InstanceConfig& config, const GlobalDefs& globals,
+                   const TrackingResult& tracking, TimePoint now);
   // Someone removed `prefix` from `device`. If it is one of our VIPs while we hold them, it is
   // put back and logged (issue 3), unless their lifetime ran out (see check_lifetime).
   void address_removed(const std::string& device, const IpPrefix& prefix, TimePoint now);

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,13 +43,20 @@ void report(const Options& options, std::string_view message) {
   log_message(LogLevel::error, message);
 }
 
-// Reads and checks the configuration without touching the network. Returns the exit status
-// to leave with, or nothing when the daemon may run.
+// Reads and checks the configuration without touching the network, at start-up and for every
+// SIGHUP. Throws ConfigError, or std::runtime_error.
+Config read_config(const Options& options) {
+  SystemFileSource files;
+  Config config =
+      parse_config(options.config_file, files, ParseOptions{effective_config_id(options)});
+  assign_vip_devices(config.instances);  // VMAC name clashes are configuration errors too
+  return config;
+}
+
+// Returns the exit status to leave with, or nothing when the daemon may run.
 std::optional<int> load_config(const Options& options, Config& config) {
   try {
-    SystemFileSource files;
-    config = parse_config(options.config_file, files, ParseOptions{effective_config_id(options)});
-    assign_vip_devices(config.instances);  // VMAC name clashes are configuration errors too
+    config = read_config(options);
   } catch (const ConfigError& e) {
     report(options, e.what());
     return code(ExitCode::config);
@@ -80,7 +88,10 @@ int run_daemon(const Options& options, Config config, Detached& detached) {
     // this node holds no VIP while the group elects (issue 3).
     recover_owned_resources(record, netlink);
 
-    Daemon daemon(std::move(config), netlink, record);
+    // SIGHUP reads the file again with the same options (the path made absolute before the
+    // daemon left its working directory).
+    Daemon daemon(std::move(config), netlink, record,
+                  [&options] { return read_config(options); });
     daemon.start();
     detached.report(0);
     daemon.run();
@@ -128,9 +139,16 @@ int vrrpd_main(int argc, char** argv) {
 
   // A peer that closes a socket must not kill the daemon; errors come back from the call.
   ::signal(SIGPIPE, SIG_IGN);
+  // A reload reads the file again once the daemon has gone to "/": a relative path is made
+  // absolute now.
+  Options run_options = options;
+  std::error_code ignored;
+  if (auto absolute = std::filesystem::absolute(options.config_file, ignored); !ignored) {
+    run_options.config_file = absolute.lexically_normal().string();
+  }
   Detached detached;
   if (!options.dont_fork) detached = Detached::detach(/*keep_stderr=*/options.log_console);
-  return run_daemon(options, std::move(config), detached);
+  return run_daemon(run_options, std::move(config), detached);
 }
 
 }  // namespace

@@ -47,6 +47,16 @@ TrackMonitor::TrackMonitor(EventLoop& loop, ScriptRunner& runner, const Config& 
                            Changed changed)
     : loop_(loop), runner_(runner), config_(config), changed_(std::move(changed)) {}
 
+void TrackMonitor::carry_over(const TrackMonitor& previous, const std::set<std::string>& scripts,
+                              const std::set<std::string>& files) {
+  for (const auto& [name, script] : previous.scripts_) {
+    if (scripts.contains(name)) carried_scripts_.emplace(name, script.tracker);
+  }
+  for (const auto& [name, file] : previous.files_) {
+    if (files.contains(name)) carried_files_.emplace(name, file.value);
+  }
+}
+
 void TrackMonitor::start(const LinkQuery& link_usable) {
   for (const InstanceConfig& instance : config_.instances) {
     // Its own trackers and its sync group's, by keepalived's rule (vrrp/sync_group_tracking.hpp).
@@ -56,8 +66,12 @@ void TrackMonitor::start(const LinkQuery& link_usable) {
     for (const TrackScript& t : trackers.scripts) {
       const ScriptConfig* sc = config_.find_script(t.name);
       if (!sc || scripts_.contains(t.name)) continue;
-      scripts_.emplace(
-          t.name, Script{sc, ScriptTracker(sc->rise, sc->fall, sc->init_fail), nullptr, false});
+      auto carried = carried_scripts_.find(t.name);
+      scripts_.emplace(t.name, Script{sc,
+                                      carried != carried_scripts_.end()
+                                          ? carried->second
+                                          : ScriptTracker(sc->rise, sc->fall, sc->init_fail),
+                                      nullptr, false});
     }
     for (const TrackFile& t : trackers.files) {
       for (const TrackFileConfig& fc : config_.track_files) {
@@ -70,6 +84,10 @@ void TrackMonitor::start(const LinkQuery& link_usable) {
   }
   for (auto& [name, file] : files_) {
     const TrackFileConfig& fc = *file.config;
+    if (auto carried = carried_files_.find(name); carried != carried_files_.end()) {
+      file.value = carried->second;  // polled on as before; init_file was done at the start
+      continue;
+    }
     if (fc.init_value) {
       std::ifstream existing(fc.path);
       if (!existing || fc.init_overwrite) {
@@ -88,7 +106,8 @@ void TrackMonitor::start(const LinkQuery& link_usable) {
   for (auto& [name, script] : scripts_) {
     Script* s = &script;
     s->timer = std::make_unique<Timer>(loop_, [this, s] { run_script(*s); });
-    s->timer->arm_at(EventLoop::now());
+    s->timer->arm_at(carried_scripts_.contains(name) ? EventLoop::now() + s->config->interval
+                                                     : EventLoop::now());
   }
 }
 
@@ -112,7 +131,8 @@ void TrackMonitor::run_script(Script& script) {
   request.run_as = sc.run_as;
   request.timeout = sc.timeout;
   Script* s = &script;
-  runner_.run(request, [this, s](const ScriptResult& result) {
+  runner_.run(request, [this, s, alive = std::weak_ptr<int>(alive_)](const ScriptResult& result) {
+    if (alive.expired()) return;  // this monitor was replaced by a reload
     s->running = false;
     if (stopped_ || !s->tracker.record(result.success())) return;
     if (s->tracker.up()) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,14 @@ class TrackMonitor {
 
   // `config` and `runner` must outlive the monitor.
   TrackMonitor(EventLoop& loop, ScriptRunner& runner, const Config& config, Changed changed);
+
+  // A configuration reload: the vrrp_scripts named in `scripts` and the track_files named in
+  // `files` are defined alike in `previous`'s configuration and in this one, so their state
+  // so far (a script's rise/fall count and result, a file's last value) is taken over: the
+  // instances that track them keep their priority. Such a script next runs one interval from
+  // now, and such a file's init_file is not written again. Call before start().
+  void carry_over(const TrackMonitor& previous, const std::set<std::string>& scripts,
+                  const std::set<std::string>& files);
 
   // Reads the interfaces' and files' current state, writes init_file values and starts the
   // scripts' timers (the first run is due at once).
@@ -71,6 +80,12 @@ class TrackMonitor {
   std::map<std::string, bool> links_;      // tracked interface -> up and running
   std::unique_ptr<Timer> file_timer_;
   bool stopped_ = false;
+  // Taken over from the monitor of the configuration before a reload (carry_over).
+  std::map<std::string, ScriptTracker> carried_scripts_;
+  std::map<std::string, std::optional<long long>> carried_files_;
+  // A script still running when its monitor is replaced by a reload reports to nobody: its
+  // callback holds this token weakly.
+  std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };
 
 // The number at the start of a track_file's text, as keepalived reads it (strtol: leading
