@@ -71,7 +71,7 @@ for lifetime in 6 3 0; do
   pid=$!
   # Every instance Active: Active_Down_Interval (3.2 s) after start, then a settling second.
   for ((n = 0; n < 100; n++)); do
-    active=$(grep -c -- '-> Active' "$work/log.$lifetime" || true)
+    active=$(grep -c -- '-> Active' "$work/log.$lifetime" 2>/dev/null || true)
     ((active >= 1000)) && break
     sleep 0.2
   done
