@@ -373,11 +373,7 @@ void Instance::bind_addresses(TimePoint now) {
     }
   }
   install_routes(false);
-  renewed_at_ = now;
-  renew_at_.reset();
-  if (config_.vip_lifetime > kVipLifetimeForever) {
-    renew_at_ = now + vip_renewal_period(config_.vip_lifetime);
-  }
+  schedule_renewal(now);
 }
 
 // Issue 8: the same request as the bind. The kernel updates the existing address in place
@@ -395,8 +391,17 @@ void Instance::renew_addresses(TimePoint now) {
     }
   }
   install_routes(true);
+  schedule_renewal(now);
+}
+
+// After a bind or a renewal with config_.vip_lifetime. A reload may change vip_lifetime while
+// Active: the VIPs keep the lifetime they were last given until the next renewal (none when
+// that was 0: then the new value applies from the next bind).
+void Instance::schedule_renewal(TimePoint now) {
   renewed_at_ = now;
-  renew_at_ = now + vip_renewal_period(config_.vip_lifetime);
+  bound_lifetime_ = config_.vip_lifetime;
+  renew_at_.reset();
+  if (bound_lifetime_ > kVipLifetimeForever) renew_at_ = now + vip_renewal_period(bound_lifetime_);
 }
 
 // virtual_routes (issue 4): installed after the VIPs (a route's src may be one of them) and
@@ -433,11 +438,11 @@ std::string Instance::route_device(const VirtualRoute& route) const {
 // instance then leaves Active as a router that just started would enter (see
 // StateMachine::addresses_lost) instead of restoring them, so there is no second Active.
 bool Instance::check_lifetime(TimePoint now) {
-  if (!bound_ || !renew_at_) return false;
+  if (!bound_ || !renew_at_ || bound_lifetime_ <= kVipLifetimeForever) return false;
   // The kernel deletes an address whose age, counted from its own timestamp of our request
   // (a little after renewed_at_), reaches the lifetime less 20 ms (ADDRCONF_TIMER_FUZZ_MINUS).
   constexpr auto kKernelEarly = std::chrono::milliseconds(50);
-  const TimePoint expiry = renewed_at_ + config_.vip_lifetime - kKernelEarly;
+  const TimePoint expiry = renewed_at_ + bound_lifetime_ - kKernelEarly;
   if (now < expiry) return false;
   ++counters_.addresses_expired;
   const Duration behind = now - expiry - kKernelEarly;  // past the kernel's own expiry
@@ -446,7 +451,7 @@ bool Instance::check_lifetime(TimePoint now) {
   log_warning(
       "{}: the lifetime of our addresses ({} s) ran out {} ms ago, while vrrpd was "
       "stopped or stalled; the kernel has removed them: leaving Active",
-      name(), config_.vip_lifetime.count(), late.count());
+      name(), bound_lifetime_.count(), late.count());
   machine_.addresses_lost(now, actions_);
   perform(now);
   return true;

@@ -121,6 +121,7 @@ class Instance {
   void send_advert(std::uint8_t priority, TimePoint now);
   void bind_addresses(TimePoint now);
   void renew_addresses(TimePoint now);
+  void schedule_renewal(TimePoint now);
   void install_routes(bool renewal);
   void remove_routes();
   std::string route_device(const VirtualRoute& route) const;
@@ -153,6 +154,7 @@ class Instance {
   // Issue 8: when the VIPs were last bound or renewed, and when the next renewal is due (none
   // while not bound or with vip_lifetime 0).
   TimePoint renewed_at_{};
+  std::chrono::seconds bound_lifetime_{0};  // the lifetime they were given then
   std::optional<TimePoint> renew_at_;
   RateLimiter renew_error_log_;
   bool started_ = false;

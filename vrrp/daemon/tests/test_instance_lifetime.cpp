@@ -185,3 +185,34 @@ TEST_CASE("issue 8: the expiry is noticed whichever event comes first after the 
     CHECK(instance.counters().addresses_restored == 1);
   }
 }
+
+TEST_CASE("issue 8: a reload to vip_lifetime 0 while Active renews once, forever, then stops",
+          "[instance][vip_lifetime]") {
+  LifetimeHost host;
+  Instance instance(lifetime_config(6s), GlobalDefs{}, eth0(), host);
+  instance.start(t0);
+  run_until(instance, active_at);
+  instance.reconfigure(lifetime_config(0s), GlobalDefs{}, TrackingResult{}, active_at + 1s);
+  run_until(instance, active_at + 60s);
+  CHECK(instance.state() == State::active);
+  CHECK(instance.counters().addresses_expired == 0);
+  REQUIRE(host.adds.size() == 2);
+  CHECK(host.adds.back() == "eth0 192.0.2.100/24 0s");  // the VIP is now permanent
+  CHECK(instance.counters().lifetime_renewals == 1);
+}
+
+TEST_CASE("issue 8: a reload to a shorter lifetime does not count the old one as expired",
+          "[instance][vip_lifetime]") {
+  LifetimeHost host;
+  Instance instance(lifetime_config(60s), GlobalDefs{}, eth0(), host);
+  instance.start(t0);
+  run_until(instance, active_at);
+  // 10 s after the bind (60 s lifetime), the lifetime becomes 3 s: the VIP still has 50 s.
+  instance.reconfigure(lifetime_config(3s), GlobalDefs{}, TrackingResult{}, active_at + 10s);
+  instance.on_timer(active_at + 10s);
+  CHECK(instance.state() == State::active);
+  run_until(instance, active_at + 40s);
+  CHECK(instance.state() == State::active);
+  CHECK(host.adds.back() == "eth0 192.0.2.100/24 3s");
+  CHECK(instance.counters().addresses_expired == 0);
+}
