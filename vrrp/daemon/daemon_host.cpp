@@ -74,6 +74,8 @@ std::optional<std::string> Daemon::remove_address(const std::string& device,
     if (auto status = addresses_.remove(**index, prefix); !status) return status.error().message;
   }
   ownership_.remove_address(device, prefix);
+  // Not ours any more: a paced announcement still queued for it must not go out.
+  if (pacer_) pacer_->forget(device, prefix.address);
   return std::nullopt;
 }
 
@@ -135,6 +137,25 @@ std::optional<std::string> Daemon::remove_route(const std::string& device,
 
 void Daemon::announce(const std::string& device, std::span<const IpAddress> addresses,
                       std::uint32_t count) {
+  // Queued and sent as they fall due: at once, or spaced by vrrp_garp_interval /
+  // vrrp_gna_interval on each interface (AnnouncePacer).
+  pacer_->enqueue(device, addresses, count);
+  send_due_announcements();
+}
+
+void Daemon::send_due_announcements() {
+  std::map<std::string, std::vector<IpAddress>> by_device;  // one link lookup per device
+  for (auto& message : pacer_->take_due(EventLoop::now())) {
+    by_device[message.device].push_back(message.address);
+  }
+  for (const auto& [device, addresses] : by_device)
+    send_announcements(device, addresses);
+  pacer_timer_->arm_at(pacer_->next_deadline());
+}
+
+// One gratuitous ARP or unsolicited NA per entry of `addresses`, in order.
+void Daemon::send_announcements(const std::string& device,
+                                const std::vector<IpAddress>& addresses) {
   const TimePoint now = EventLoop::now();
   auto report = [&](const std::string& what) {
     if (auto suppressed = announce_error_log_.admit(now)) {
@@ -161,16 +182,14 @@ void Daemon::announce(const std::string& device, std::span<const IpAddress> addr
     if (!na_source) report("no IPv6 link-local address to send Neighbor Advertisements from");
     break;
   }
-  for (std::uint32_t n = 0; n < count; ++n) {
-    for (const auto& a : addresses) {
-      std::error_code error;
-      if (a.is_v4()) {
-        error = announcer_->gratuitous_arp(info.ifindex, *info.mac, a);
-      } else if (na_source) {
-        error = announcer_->unsolicited_na(info.ifindex, *info.mac, *na_source, a);
-      }
-      if (error) report(fmt::format("{}: {}", a.to_string(), error.message()));
+  for (const auto& a : addresses) {
+    std::error_code error;
+    if (a.is_v4()) {
+      error = announcer_->gratuitous_arp(info.ifindex, *info.mac, a);
+    } else if (na_source) {
+      error = announcer_->unsolicited_na(info.ifindex, *info.mac, *na_source, a);
     }
+    if (error) report(fmt::format("{}: {}", a.to_string(), error.message()));
   }
 }
 
