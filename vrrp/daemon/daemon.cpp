@@ -73,6 +73,9 @@ void Daemon::start() {
   watcher_ = std::make_unique<netlink::Watcher>();
   loop_.watch(watcher_->fd(), [this](std::uint32_t) { on_kernel_events(); });
   announcer_ = std::make_unique<arp::Announcer>();
+  pacer_ = std::make_unique<AnnouncePacer>(config_.globals.vrrp_garp_interval,
+                                           config_.globals.vrrp_gna_interval);
+  pacer_timer_ = std::make_unique<Timer>(loop_, [this] { send_due_announcements(); });
   script_runner_ = std::make_unique<ScriptRunner>(loop_, config_.globals);
   notifier_ = std::make_unique<Notifier>(*script_runner_, config_.globals);
   track_monitor_ = make_track_monitor();

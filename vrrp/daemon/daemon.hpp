@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "arp/announcer.hpp"
+#include "vrrp/daemon/announce_pacer.hpp"
 #include "netlink/addresses.hpp"
 #include "netlink/links.hpp"
 #include "netlink/netlink.hpp"
@@ -151,6 +152,9 @@ class Daemon final : public InstanceHost {
   EventLoop loop_;
   std::unique_ptr<netlink::Watcher> watcher_;
   std::unique_ptr<arp::Announcer> announcer_;
+  // vrrp_garp_interval / vrrp_gna_interval: announcements wait here until they are due.
+  std::unique_ptr<AnnouncePacer> pacer_;
+  std::unique_ptr<Timer> pacer_timer_;
   std::unique_ptr<ScriptRunner> script_runner_;
   std::unique_ptr<TrackMonitor> track_monitor_;
   std::unique_ptr<Notifier> notifier_;
