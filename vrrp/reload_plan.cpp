@@ -81,6 +81,7 @@ const std::vector<Field>& fields() {
       field("virtual_ipaddress", &C::virtual_addresses),
       field("virtual_ipaddress_excluded", &C::virtual_addresses_excluded),
       field("virtual_routes", &C::virtual_routes),
+      field("vip_lifetime", &C::vip_lifetime),
       field("nopreempt", &C::preempt),
       field("preempt_delay", &C::preempt_delay),
       field("accept", &C::accept_mode),
@@ -239,6 +240,14 @@ bool same_address(const VirtualAddress& a, const VirtualAddress& b) {
   return x == y;
 }
 
+bool same_route(const VirtualRoute& a, const VirtualRoute& b) {
+  VirtualRoute x = a;
+  VirtualRoute y = b;
+  strip(x.where);
+  strip(y.where);
+  return x == y;
+}
+
 bool same_definition(const ScriptConfig& a, const ScriptConfig& b) {
   ScriptConfig x = a;
   ScriptConfig y = b;
@@ -300,8 +309,15 @@ ReloadPlan plan_reload(const Config& running, const Config& next) {
   // Everything else in global_defs is read at run time (script_user, enable_script_security,
   // notify_fifo), folded into the instances by the parser (vrrp_version, garp timing, ...) or
   // compared with them above; vrrpd sends no mail.
+  // vrrp_startup_delay is for start-up only; the announcement pacing intervals are taken once.
   if (running.globals.vrrp_startup_delay != next.globals.vrrp_startup_delay) {
     plan.globals_not_applied.push_back("vrrp_startup_delay");
+  }
+  if (running.globals.vrrp_garp_interval != next.globals.vrrp_garp_interval) {
+    plan.globals_not_applied.push_back("vrrp_garp_interval");
+  }
+  if (running.globals.vrrp_gna_interval != next.globals.vrrp_gna_interval) {
+    plan.globals_not_applied.push_back("vrrp_gna_interval");
   }
   return plan;
 }

@@ -77,6 +77,7 @@ std::string reload_summary(const ReloadPlan& plan);
 // Comparisons that ignore where in the files something was written.
 bool same_settings(const InstanceConfig& a, const InstanceConfig& b);
 bool same_address(const VirtualAddress& a, const VirtualAddress& b);
+bool same_route(const VirtualRoute& a, const VirtualRoute& b);
 bool same_definition(const ScriptConfig& a, const ScriptConfig& b);
 bool same_definition(const TrackFileConfig& a, const TrackFileConfig& b);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -160,9 +161,12 @@ void Instance::reconfigure(const InstanceConfig& config, const GlobalDefs& globa
                            const TrackingResult& tracking, TimePoint now) {
   // What we hold under the old configuration, to release what the new one drops.
   std::vector<std::pair<std::string, VirtualAddress>> held;
+  std::vector<std::pair<std::string, VirtualRoute>> held_routes;
   if (bound_) {
     for (const VirtualAddress* vip : bound_set())
       held.emplace_back(device_for(*vip), *vip);
+    for (const VirtualRoute& route : config_.virtual_routes)
+      held_routes.emplace_back(route_device(route), route);
   }
   const bool garp_changed = !(config.garp == config_.garp);
   config_ = config;
@@ -178,14 +182,31 @@ void Instance::reconfigure(const InstanceConfig& config, const GlobalDefs& globa
   perform(now);
 
   if (bound_) {
-    auto contains = [](const auto& list, const std::string& device, const VirtualAddress& vip) {
+    auto contains = [](const auto& list, const std::string& device, const auto& item) {
       return std::any_of(list.begin(), list.end(), [&](const auto& entry) {
-        return entry.first == device && same_address(entry.second, vip);
+        if (entry.first != device) return false;
+        if constexpr (std::is_same_v<std::decay_t<decltype(item)>, VirtualRoute>) {
+          return same_route(entry.second, item);
+        } else {
+          return same_address(entry.second, item);
+        }
       });
     };
     std::vector<std::pair<std::string, VirtualAddress>> wanted;
     for (const VirtualAddress* vip : bound_set())
       wanted.emplace_back(device_for(*vip), *vip);
+    std::vector<std::pair<std::string, VirtualRoute>> wanted_routes;
+    for (const VirtualRoute& route : config_.virtual_routes)
+      wanted_routes.emplace_back(route_device(route), route);
+    // Routes go before the addresses (a route's src may be one of them), as on leaving Active.
+    for (const auto& [device, route] : held_routes) {
+      if (contains(wanted_routes, device, route)) continue;
+      if (auto error = host_.remove_route(device, route)) {
+        log_error("{}: cannot remove route {}: {}", name(), route.destination.to_string(), *error);
+      } else {
+        log_notice("{}: reload: removed route {}", name(), route.destination.to_string());
+      }
+    }
     for (const auto& [device, vip] : held) {
       if (contains(wanted, device, vip)) continue;
       if (auto error = host_.remove_address(device, vip.prefix)) {
@@ -201,10 +222,17 @@ void Instance::reconfigure(const InstanceConfig& config, const GlobalDefs& globa
       added[device].push_back(vip.prefix.address);
       log_notice("{}: reload: bound {} on {}", name(), vip.prefix.to_string(), device);
     }
-    if (!added.empty()) {
-      // Binding is idempotent: the ones we hold already are left as they are. RFC 9568 §6.4.2
-      // announces every address an Active takes on; the new ones are announced as on becoming
-      // Active.
+    bool routes_added = false;
+    for (const auto& [device, route] : wanted_routes) {
+      if (contains(held_routes, device, route)) continue;
+      routes_added = true;
+      log_notice("{}: reload: installed route {}", name(), route.destination.to_string());
+    }
+    if (!added.empty() || routes_added) {
+      // Binding is idempotent: what we hold already stays as it is. Then the routes, after the
+      // addresses. RFC 9568 §6.4.2 announces every address an Active takes on: the new ones
+      // are announced as on becoming Active. (A new vip_lifetime takes effect at the next
+      // renewal, see check_lifetime.)
       bind_addresses(now);
       for (const auto& [device, addresses] : added)
         host_.announce(device, addresses, config_.garp.master_repeat);

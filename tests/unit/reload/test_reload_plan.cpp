@@ -265,6 +265,18 @@ TEST_CASE("reload: vrrp_strict reaches every instance; vrrp_startup_delay waits 
     CHECK(plan.instances[0].action == ReloadAction::updated);
     CHECK(plan.instances[0].changes == std::vector<std::string>{"checksum"});
   }
+  SECTION("the announcement pacing intervals") {
+    const Config next = parse("global_defs {\n  vrrp_version 3\n  vrrp_garp_interval 0.01\n}\n" +
+                              instance("VI_1", 51, ""));
+    const ReloadPlan plan = plan_reload(running, next);
+    CHECK(plan.globals_not_applied == std::vector<std::string>{"vrrp_garp_interval"});
+  }
+  SECTION("vip_lifetime, updated in place") {
+    const Config next = parse(kGlobals + instance("VI_1", 51, "  vip_lifetime 60\n"));
+    const ReloadPlan plan = plan_reload(running, next);
+    CHECK(plan.instances[0].action == ReloadAction::updated);
+    CHECK(plan.instances[0].changes == std::vector<std::string>{"vip_lifetime"});
+  }
   SECTION("v3_checksum_as_v2") {
     const Config next = parse("global_defs {\n  vrrp_version 3\n  v3_checksum_as_v2\n}\n" +
                               instance("VI_1", 51, ""));

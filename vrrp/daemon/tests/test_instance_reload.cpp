@@ -53,6 +53,15 @@ class ReloadHost : public InstanceHost {
     std::erase(held, key);
     return std::nullopt;
   }
+  std::optional<std::string> add_route(const std::string& device, const VirtualRoute& route,
+                                       std::chrono::seconds) {
+    routes_added.push_back(device + " " + route.destination.to_string());
+    return std::nullopt;
+  }
+  std::optional<std::string> remove_route(const std::string& device, const VirtualRoute& route) {
+    routes_removed.push_back(device + " " + route.destination.to_string());
+    return std::nullopt;
+  }
   void announce(const std::string& device, std::span<const IpAddress> addresses,
                 std::uint32_t count) {
     for (const auto& a : addresses)
@@ -64,11 +73,13 @@ class ReloadHost : public InstanceHost {
     added.clear();
     removed.clear();
     announced.clear();
+    routes_added.clear();
+    routes_removed.clear();
   }
 
   std::vector<Advert> sent;
   std::vector<std::vector<std::string>> sent_addresses;
-  std::vector<std::string> added, removed, held, announced;
+  std::vector<std::string> added, removed, held, announced, routes_added, routes_removed;
 };
 
 VirtualAddress vip(const char* text) {
@@ -289,4 +300,45 @@ TEST_CASE("reload: unicast peers change where adverts go", "[reload]") {
   instance.reconfigure(c, GlobalDefs{}, kNoTrackers, t0 + 100ms);
   run_until(instance, t0 + 1s);
   CHECK(host.sent.size() == 2);  // one advert to each peer
+}
+
+TEST_CASE("reload: virtual_routes added and dropped while Active follow at once", "[reload]") {
+  ReloadHost host;
+  InstanceConfig c = base_config();
+  VirtualRoute kept;
+  kept.destination = *IpPrefix::parse("198.51.100.0/24");
+  kept.gateway = IpAddress::v4(192, 0, 2, 254);
+  c.virtual_routes = {kept};
+  Instance instance(c, GlobalDefs{}, placement(), host);
+  instance.start(t0);
+  run_until(instance, t0 + 10s);
+  REQUIRE(instance.state() == State::active);
+  REQUIRE(host.routes_added.size() >= 1);
+  host.clear();
+
+  VirtualRoute added;
+  added.destination = *IpPrefix::parse("203.0.113.0/24");
+  added.type = VirtualRoute::Type::blackhole;
+  c.virtual_routes = {added};
+  instance.reconfigure(c, GlobalDefs{}, kNoTrackers, t0 + 10100ms);
+  CHECK(host.routes_removed == std::vector<std::string>{" 198.51.100.0/24"});
+  CHECK(std::find(host.routes_added.begin(), host.routes_added.end(), " 203.0.113.0/24") !=
+        host.routes_added.end());
+  CHECK(host.removed.empty());  // the VIP stays
+  CHECK(host.sent.empty());
+  CHECK(instance.state() == State::active);
+}
+
+TEST_CASE("reload: virtual_routes of a Backup are not installed", "[reload]") {
+  ReloadHost host;
+  Instance instance(base_config(), GlobalDefs{}, placement(), host);
+  instance.start(t0);
+  InstanceConfig c = base_config();
+  VirtualRoute route;
+  route.destination = *IpPrefix::parse("203.0.113.0/24");
+  route.type = VirtualRoute::Type::blackhole;
+  c.virtual_routes = {route};
+  instance.reconfigure(c, GlobalDefs{}, kNoTrackers, t0 + 1s);
+  CHECK(host.routes_added.empty());
+  CHECK(host.routes_removed.empty());
 }
