@@ -6,18 +6,19 @@
 #  - VI_2 removed from the Active's configuration: it resigns (priority 0, RFC 9568 §6.4.3), the
 #    peer takes VI_2 over within Skew_Time rather than Active_Down_Interval, and the old Active
 #    keeps no VIP of VI_2; VI_1 is not disturbed.
-#  - VI_2 added back: it starts (Backup, as the peer now holds it with a lower priority... and
-#    preempts it back, priority 200 over 100).
+#  - VI_2 added back: it starts in Backup and preempts the peer (priority 200 over 100).
+#  - use_vmac added to VI_1 on both: it restarts (needs a VMAC); r1 ends Active with the VIP on
+#    its new vrrp.51, and use_vmac removed again deletes the VMAC, the VIP back on eth0.
 source "$(dirname "$0")/../lib.sh"
 lib_init "$@"
 
 setup_lan r1 r2
 capture_start wire
 
-# conf ROUTER PRIORITY VI_1_VIPS [with VI_2: yes|no]
+# conf ROUTER PRIORITY VI_1_VIPS [with VI_2: yes|no] [VI_1's extra line]
 conf() {
   conf_global "$1"
-  conf_instance VI_1 51 "$2" "$3"
+  conf_instance VI_1 51 "$2" "$3" ${5:+"$5"}
   [[ ${4:-yes} == yes ]] && conf_instance VI_2 52 "$2" 192.0.2.200/24
 }
 reload() { # ROUTER CONFIG
@@ -106,4 +107,21 @@ check "r1's summary: 1 unchanged, 1 added" \
 check "r1 starts VI_2 and preempts r2 (200 over 100)" wait_for "(( \$(count_entries r1 Active VI_2) == 2 ))" 8
 check "r2 goes back to Backup in VI_2" wait_state r2 Backup 3 VI_2
 check "r1 holds VI_2's VIP again" wait_for "has_vip r1 192.0.2.200 && not has_vip r2 192.0.2.200" 3
+
+note "part 5: use_vmac added to VI_1 on both routers, then removed"
+reload r2 "$(conf r2 100 192.0.2.100/24 yes use_vmac)"
+reload r1 "$(conf r1 200 192.0.2.100/24 yes use_vmac)"
+check "r1 restarts VI_1 for the VMAC" \
+  wait_for "current_log r1 | grep -q 'VI_1: reload: restarting (use_vmac)'" 3
+check "r1's summary: 1 unchanged (VI_2), 1 restarted" \
+  wait_for "current_log r1 | grep -q 'reload: 1 unchanged, 0 updated, 1 restarted, 0 added, 0 removed'" 3
+check "r1 has the macvlan vrrp.51" wait_for "link_exists r1 vrrp.51" 3
+check "r1 is Active in VI_1 again, the VIP on vrrp.51" \
+  wait_for '[[ $(state_of r1 VI_1) == Active && $(vip_dev r1 192.0.2.100) == vrrp.51 ]]' 8
+check "r2 holds no VI_1 VIP" wait_for "not has_vip r2 192.0.2.100" 3
+assert "VI_2 stayed Active on r1 throughout" '(($(count_entries r1 Active VI_2) == 2))'
+reload r1 "$(conf r1 200 192.0.2.100/24)"
+check "use_vmac removed: r1 deletes vrrp.51" wait_for "not link_exists r1 vrrp.51" 3
+check "r1 ends Active in VI_1 with the VIP on eth0" \
+  wait_for '[[ $(state_of r1 VI_1) == Active && $(vip_dev r1 192.0.2.100) == eth0 ]]' 8
 lib_done
