@@ -44,8 +44,13 @@ struct DecodedAdvert {
 // "the entire VRRP message", as Cisco's VRRPv2 MD5 trailer is summed; the kernel's
 // IPV6_CHECKSUM); both are accepted, and without trailing bytes they are the same sum. The
 // pseudo-header length is the length of the span summed.
+// `ttl`: TtlCheck::deferred leaves the TTL / Hop Limit to the caller, for a unicast advert
+// (keepalived accepts any TTL from a unicast peer unless its min_ttl / max_ttl say otherwise;
+// RFC 9568 §7.1's 255 is about multicast). Every other check is the same.
+enum class TtlCheck : std::uint8_t { rfc, deferred };
 std::variant<DecodedAdvert, DropReason> decode_advert(const PacketInfo& info,
-                                                      std::span<const std::uint8_t> vrrp_message);
+                                                      std::span<const std::uint8_t> vrrp_message,
+                                                      TtlCheck ttl = TtlCheck::rfc);
 
 // An IP packet (IPv4 from a raw socket, or either family from a capture) parsed and decoded:
 // parse_ip_packet, protocol 112 (not_vrrp_protocol), then decode_advert.

@@ -49,9 +49,10 @@ FormMatch match_forms(const PacketInfo& info, std::uint8_t version, const Checks
 }  // namespace
 
 std::variant<DecodedAdvert, DropReason> decode_advert(const PacketInfo& info,
-                                                      std::span<const std::uint8_t> vrrp_message) {
+                                                      std::span<const std::uint8_t> vrrp_message,
+                                                      TtlCheck ttl) {
   // RFC 9568 §5.1.1.3, §5.1.2.3, §7.1; RFC 3768 §5.2.3 (RFC 5082 GTSM).
-  if (info.ttl != kRequiredTtl) return DropReason::ttl_not_255;
+  if (ttl == TtlCheck::rfc && info.ttl != kRequiredTtl) return DropReason::ttl_not_255;
 
   ByteReader r(vrrp_message);
   const std::uint8_t version_type = r.u8();

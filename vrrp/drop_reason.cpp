@@ -48,6 +48,8 @@ std::string_view to_string(DropReason reason) {
       return "own_advert";
     case DropReason::not_from_unicast_peer:
       return "not_from_unicast_peer";
+    case DropReason::ttl_outside_peer_range:
+      return "ttl_outside_peer_range";
     case DropReason::count_:
       break;
   }

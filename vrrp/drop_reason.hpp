@@ -37,6 +37,7 @@ enum class DropReason : std::uint8_t {
   // The I/O layer's filters.
   own_advert,             // our own multicast looped back (NOTES Part 4.3)
   not_from_unicast_peer,  // keepalived's vrrp_check_unicast_src
+  ttl_outside_peer_range,  // keepalived's unicast_peer min_ttl / max_ttl
   count_
 };
 

@@ -63,6 +63,9 @@ struct ReceiverConfig {
   // advert is processed and a notice returned: keepalived 2.2.7 lists only the VIPs, with no
   // link-local address, so enforcing this cuts it off.
   bool require_ipv6_link_local_first = true;
+  // The address list check (RFC 9568 §7.1 MAY; RFC 3768 §7.1 drops). keepalived's
+  // skip_check_adv_addr turns it off for an advert from the sender of the last accepted one.
+  bool check_address_list = true;
 };
 
 // Checks, in order: family (address_family_mismatch), version (bad_version: a v3 instance

@@ -85,6 +85,7 @@ void Daemon::start() {
   for (std::size_t i = 0; i < config_.instances.size(); ++i) {
     add_slot(config_.instances[i], vip_devices[i], parent_index[i]);
   }
+  set_promote_secondaries();
   prepare_addresses();
   // The sources are asked for once every slot exists (query_source reads the slot's config).
   for (auto& slot : slots_) {
@@ -107,6 +108,36 @@ void Daemon::start() {
              std::chrono::duration<double>(delay).count());
   startup_delay_timer_ = std::make_unique<Timer>(loop_, [this] { start_instances(); });
   startup_delay_timer_->arm_at(EventLoop::now() + delay);
+}
+
+// keepalived's promote_secondaries: net.ipv4.conf.<interface>.promote_secondaries=1 on the
+// interface the instance's VIPs live on, so that removing a VIP that the kernel made the
+// primary address of its prefix (it was added first) promotes the next one instead of deleting
+// every address of that prefix with it. As keepalived does, a value we changed from 0 is put
+// back at exit. IPv4 VMACs get it anyway (netlink::configure_vmac_arp).
+void Daemon::set_promote_secondaries() {
+  for (const auto& slot : slots_) {
+    const InstanceConfig& c = slot.instance->config();
+    const std::string& device = slot.instance->vip_device();
+    if (!c.promote_secondaries || vmac_names_.contains(device)) continue;
+    if (promoted_.contains(device)) continue;
+    auto current = netlink::read_ipv4_conf(device, "promote_secondaries");
+    if (current.ok() && *current != 0) continue;  // already on: not ours to reset
+    if (auto status = netlink::write_ipv4_conf(device, "promote_secondaries", 1); !status) {
+      log_warning("{}: {}", c.name, status.error().message);
+      continue;
+    }
+    promoted_.insert(device);
+  }
+}
+
+void Daemon::reset_promote_secondaries() {
+  for (const std::string& device : promoted_) {
+    if (auto status = netlink::write_ipv4_conf(device, "promote_secondaries", 0); !status) {
+      log_warning("{}", status.error().message);
+    }
+  }
+  promoted_.clear();
 }
 
 void Daemon::start_instances() {
@@ -619,7 +650,10 @@ void Daemon::on_socket_readable(const SocketKey& key) {
       continue;
     }
     const auto& packet = std::get<ReceivedPacket>(*received);
-    auto decoded = decode_advert(packet.info, packet.message);
+    // A unicast advert's TTL is the instance's to judge (Instance::ttl_rejection).
+    auto decoded = decode_advert(
+        packet.info, packet.message,
+        packet.info.destination.is_multicast() ? TtlCheck::rfc : TtlCheck::deferred);
     if (const auto* reason = std::get_if<DropReason>(&decoded)) {
       socket_drop(*reason, packet.info.source, now);
       continue;
@@ -746,6 +780,7 @@ void Daemon::shutdown() {
     slot.timer->cancel();
   }
   wait_for_notifications();
+  reset_promote_secondaries();
   for (auto& vmac : vmacs_) {
     const std::string name = vmac.name();
     if (auto status = vmac.remove(); !status) {

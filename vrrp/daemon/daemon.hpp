@@ -141,6 +141,8 @@ class Daemon final : public InstanceHost {
   void prepare_addresses();
   void send_due_announcements();
   void send_announcements(const std::string& device, const std::vector<IpAddress>& addresses);
+  void set_promote_secondaries();    // promote_secondaries, at start-up
+  void reset_promote_secondaries();  // at exit: the values we changed
 
   Config config_;
   ConfigLoader loader_;
@@ -161,6 +163,7 @@ class Daemon final : public InstanceHost {
   std::unique_ptr<Timer> startup_delay_timer_;  // vrrp_startup_delay
   std::vector<netlink::Vmac> vmacs_;
   std::set<std::string> vmac_names_;
+  std::set<std::string> promoted_;  // interfaces whose promote_secondaries we set to 1
   std::map<int, std::string> device_names_;  // ifindex -> name, for the devices we use
   std::map<SocketKey, SocketState> sockets_;
   // (interface, family, VRID) of VMAC instances, which hear their group on the VMAC: the copies

@@ -68,15 +68,23 @@ void Instance::stop(TimePoint now) {
 void Instance::receive(const PacketInfo& info, const DecodedAdvert& decoded, TimePoint now) {
   check_lifetime(now);  // first: an advert read after a long stop meets the state we are in now
   ++counters_.adverts_received;
-  const SourceFilter filter{placement_.source.value_or(unspecified(config_.family)),
-                            unicast_peers_};
-  const auto rejected = filter_source(info.source, filter);
+  // keepalived compares a unicast advert's source with the peers only with check_unicast_src
+  // (vrrp_check_unicast_src, or a peer's min_ttl / max_ttl); without it any source is heard.
+  const std::span<const IpAddress> peers =
+      config_.check_unicast_src ? std::span<const IpAddress>(unicast_peers_)
+                                : std::span<const IpAddress>();
+  const SourceFilter filter{placement_.source.value_or(unspecified(config_.family)), peers};
+  auto rejected = filter_source(info.source, filter);
+  if (!rejected) rejected = ttl_rejection(info);
   if (rejected != DropReason::own_advert) count_received(info, decoded);  // ours is no peer
   if (rejected) {
     drop(*rejected, info.source, now);
     return;
   }
   receiver_.local_priority = machine_.priority();
+  // keepalived's skip_check_adv_addr: the address list of an advert from the sender of the last
+  // accepted one is not compared again.
+  receiver_.check_address_list = !(config_.skip_check_adv_addr && last_sender_ == info.source);
   const auto verdict = validate_for_receiver(decoded, receiver_);
   if (const auto* reason = std::get_if<DropReason>(&verdict)) {
     // A fixed `checksum` mode refusing the other form: the line names both forms, since this
@@ -88,6 +96,7 @@ void Instance::receive(const PacketInfo& info, const DecodedAdvert& decoded, Tim
     return;
   }
   log_receive_notices(std::get<ReceiveNotices>(verdict), info.source, now);
+  last_sender_ = info.source;
   follow_peer_checksum(info, decoded);
 
   const Advert& advert = decoded.advert;
@@ -95,6 +104,27 @@ void Instance::receive(const PacketInfo& info, const DecodedAdvert& decoded, Tim
       AdvertEvent{info.source, advert.priority, advert.max_advert_interval, advert.version}, now,
       actions_);
   perform(now);
+}
+
+// RFC 9568 §7.1's TTL 255 is checked when a multicast advert is decoded. A unicast one arrives
+// unchecked (TtlCheck::deferred, see daemon.cpp): a multicast instance still requires 255; a
+// unicast one accepts any TTL, as keepalived does (peers may be routed), unless
+// check_unicast_src is on, and then the TTL must be within the range of the peer it came from
+// (min_ttl, default 0, to max_ttl, default 255).
+std::optional<DropReason> Instance::ttl_rejection(const PacketInfo& info) const {
+  if (info.destination.is_multicast()) return std::nullopt;
+  if (!config_.is_unicast()) {
+    if (info.ttl == kRequiredTtl) return std::nullopt;
+    return DropReason::ttl_not_255;
+  }
+  if (!config_.check_unicast_src) return std::nullopt;
+  for (const UnicastPeer& peer : config_.unicast_peers) {
+    if (peer.address != info.source) continue;
+    if (info.ttl < peer.min_ttl.value_or(0) || info.ttl > peer.max_ttl.value_or(255)) {
+      return DropReason::ttl_outside_peer_range;
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<TimePoint> Instance::next_deadline() const {
@@ -272,7 +302,10 @@ void Instance::tracking_changed(const TrackingResult& tracking, TimePoint now) {
 
 void Instance::update_fault(TimePoint now) {
   // Fault while any fault source holds: the link, the source address, a weight-0 tracker.
-  const bool fault = !placement_.link_usable || !placement_.source || tracking_fault_;
+  // keepalived's dont_track_primary: the state of the instance's own interface is no fault
+  // source (track_interface can still watch it, with a weight).
+  const bool link_fault = !placement_.link_usable && !config_.dont_track_primary;
+  const bool fault = link_fault || !placement_.source || tracking_fault_;
   if (fault == machine_.fault()) return;
   if (fault) {
     machine_.fault_raised(now, actions_);

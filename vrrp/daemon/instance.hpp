@@ -132,6 +132,7 @@ class Instance {
   void drop(DropReason reason, const IpAddress& source, TimePoint now,
             std::string_view detail = {});
   void count_received(const PacketInfo& info, const DecodedAdvert& decoded);
+  std::optional<DropReason> ttl_rejection(const PacketInfo& info) const;
   void log_fsm_notice(const Notice& notice, TimePoint now);
   void log_receive_notices(ReceiveNotices notices, const IpAddress& source, TimePoint now);
   void follow_peer_checksum(const PacketInfo& info, const DecodedAdvert& decoded);
@@ -159,6 +160,7 @@ class Instance {
   RateLimiter renew_error_log_;
   bool started_ = false;
   bool tracking_fault_ = false;  // a weight-0 tracker failed
+  std::optional<IpAddress> last_sender_;  // of the last accepted advert (skip_check_adv_addr)
   std::string sync_group_;       // the vrrp_sync_group this instance is in, if any
   std::vector<StateChanged> changes_;  // state changes of the batch perform() is carrying out
   DropCounters drops_;

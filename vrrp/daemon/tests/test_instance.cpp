@@ -205,9 +205,11 @@ TEST_CASE("RFC 9568 §6.4.3: a higher-priority advert sends the Active back to B
   CHECK(host.announced.size() == announced);
 }
 
-TEST_CASE("unicast_peer: adverts go to each peer, and only peers are listened to", "[instance]") {
+TEST_CASE("unicast_peer: adverts go to each peer; with check_unicast_src only peers are heard",
+          "[instance]") {
   RecordingHost host;
   InstanceConfig config = base_config();
+  config.check_unicast_src = true;
   for (auto address : {IpAddress::v4(198, 51, 100, 2), IpAddress::v4(198, 51, 100, 3)}) {
     UnicastPeer peer;
     peer.address = address;
@@ -478,5 +480,156 @@ TEST_CASE("keepalived higher_prio_send_advert: one advert before yielding",
     CHECK(instance.state() == State::backup);
     REQUIRE(host.sent.size() == sent + (on ? 1 : 0));
     if (on) CHECK(host.sent.back().advert.priority == 100);
+  }
+}
+
+TEST_CASE("keepalived dont_track_primary: the instance's own link going down is no fault",
+          "[instance][keepalived]") {
+  for (const bool dont_track : {true, false}) {
+    INFO("dont_track_primary " << dont_track);
+    RecordingHost host;
+    InstanceConfig config = base_config();
+    config.dont_track_primary = dont_track;
+    Instance instance(config, GlobalDefs{}, placement(), host);
+    instance.start(t0);
+    run_until(instance, t0 + 4s);
+    REQUIRE(instance.state() == State::active);
+    instance.link_changed(false, t0 + 5s);
+    CHECK(instance.state() == (dont_track ? State::active : State::fault));
+    CHECK(host.held.empty() == !dont_track);
+    instance.link_changed(true, t0 + 6s);
+    CHECK(instance.state() == (dont_track ? State::active : State::backup));
+  }
+  SECTION("a weight-0 tracker still faults it") {
+    RecordingHost host;
+    InstanceConfig config = base_config();
+    config.dont_track_primary = true;
+    InstancePlacement p = placement();
+    p.link_usable = false;
+    Instance instance(config, GlobalDefs{}, p, host);
+    instance.start(t0);
+    CHECK(instance.state() == State::backup);  // down at start-up: no Fault either
+    TrackingResult failing;
+    failing.fault = true;
+    instance.tracking_changed(failing, t0 + 1s);
+    CHECK(instance.state() == State::fault);
+  }
+}
+
+namespace {
+// A unicast advert (to 198.51.100.1) with the given TTL and addresses.
+Incoming unicast_advert(IpAddress source, std::uint8_t priority, std::uint8_t ttl,
+                        Version version = Version::v3,
+                        std::vector<IpAddress> addresses = {IpAddress::v4(192, 0, 2, 100)}) {
+  Incoming in;
+  EncodeRequest r;
+  r.version = version;
+  r.vrid = 51;
+  r.priority = priority;
+  r.interval = Centiseconds{100};
+  r.addresses = addresses;
+  r.checksum_form = version == Version::v2 ? ChecksumForm::v2 : ChecksumForm::rfc5798;
+  r.source = source;
+  r.destination = IpAddress::v4(198, 51, 100, 1);
+  in.bytes = encode_advert(r);
+  in.info = PacketInfo{Family::ipv4, source, r.destination, ttl};
+  auto d = decode_advert(in.info, in.bytes, TtlCheck::deferred);
+  REQUIRE(std::holds_alternative<DecodedAdvert>(d));
+  in.decoded = std::get<DecodedAdvert>(d);
+  return in;
+}
+
+InstanceConfig unicast_config(std::optional<std::uint8_t> min_ttl = std::nullopt,
+                              std::optional<std::uint8_t> max_ttl = std::nullopt) {
+  InstanceConfig config = base_config();
+  UnicastPeer peer;
+  peer.address = IpAddress::v4(198, 51, 100, 2);
+  peer.min_ttl = min_ttl;
+  peer.max_ttl = max_ttl;
+  config.unicast_peers.push_back(peer);
+  return config;
+}
+
+InstancePlacement unicast_placement() {
+  InstancePlacement p = placement();
+  p.source = IpAddress::v4(198, 51, 100, 1);
+  return p;
+}
+}  // namespace
+
+TEST_CASE("keepalived check_unicast_src off: a unicast advert from any source is heard",
+          "[instance][keepalived]") {
+  RecordingHost host;
+  Instance instance(unicast_config(), GlobalDefs{}, unicast_placement(), host);
+  instance.start(t0);
+  // Not a peer, TTL 64 (a routed sender): keepalived hears it without check_unicast_src.
+  auto stranger = unicast_advert(IpAddress::v4(198, 51, 100, 7), 200, 64);
+  for (auto t = t0 + 1s; t <= t0 + 8s; t += 1s)
+    instance.receive(stranger.info, stranger.decoded, t);
+  run_until(instance, t0 + 9s);
+  CHECK(instance.state() == State::backup);
+  CHECK(instance.drops()[DropReason::not_from_unicast_peer] == 0);
+  CHECK(instance.drops()[DropReason::ttl_not_255] == 0);
+}
+
+TEST_CASE("keepalived unicast_peer min_ttl / max_ttl: the peer's TTL range, other TTLs dropped",
+          "[instance][keepalived]") {
+  RecordingHost host;
+  InstanceConfig config = unicast_config(250, 254);
+  config.check_unicast_src = true;  // the parser sets it for a peer with min_ttl / max_ttl
+  Instance instance(config, GlobalDefs{}, unicast_placement(), host);
+  instance.start(t0);
+  for (std::uint8_t ttl : {64, 249, 255}) {
+    INFO("ttl " << int(ttl));
+    auto out_of_range = unicast_advert(IpAddress::v4(198, 51, 100, 2), 200, ttl);
+    instance.receive(out_of_range.info, out_of_range.decoded, t0 + 1s);
+  }
+  CHECK(instance.drops()[DropReason::ttl_outside_peer_range] == 3);
+  auto stranger = unicast_advert(IpAddress::v4(198, 51, 100, 7), 200, 252);
+  instance.receive(stranger.info, stranger.decoded, t0 + 1s);
+  CHECK(instance.drops()[DropReason::not_from_unicast_peer] == 1);
+  // In range: heard, and it keeps us Backup.
+  auto in_range = unicast_advert(IpAddress::v4(198, 51, 100, 2), 200, 250);
+  for (auto t = t0 + 2s; t <= t0 + 8s; t += 1s)
+    instance.receive(in_range.info, in_range.decoded, t);
+  run_until(instance, t0 + 9s);
+  CHECK(instance.state() == State::backup);
+  CHECK(instance.drops()[DropReason::ttl_outside_peer_range] == 3);
+}
+
+TEST_CASE("RFC 9568 §7.1: a multicast instance still drops a unicast advert below TTL 255",
+          "[instance]") {
+  RecordingHost host;
+  Instance instance(base_config(), GlobalDefs{}, placement(), host);
+  instance.start(t0);
+  auto routed = unicast_advert(IpAddress::v4(192, 0, 2, 9), 200, 254);
+  instance.receive(routed.info, routed.decoded, t0 + 1s);
+  CHECK(instance.drops()[DropReason::ttl_not_255] == 1);
+  auto on_link = unicast_advert(IpAddress::v4(192, 0, 2, 9), 200, 255);
+  instance.receive(on_link.info, on_link.decoded, t0 + 1s);
+  CHECK(instance.drops()[DropReason::ttl_not_255] == 1);
+}
+
+TEST_CASE("keepalived skip_check_adv_addr: the last sender's address list is not compared again",
+          "[instance][keepalived]") {
+  for (const bool skip : {true, false}) {
+    INFO("skip_check_adv_addr " << skip);
+    RecordingHost host;
+    InstanceConfig config = base_config();
+    config.version = Version::v2;
+    config.skip_check_adv_addr = skip;
+    Instance instance(config, GlobalDefs{}, placement(), host);
+    instance.start(t0);
+    const IpAddress sender = IpAddress::v4(192, 0, 2, 9);
+    const IpAddress other = IpAddress::v4(192, 0, 2, 200);
+    // A new sender is always checked (RFC 3768 §7.1 drops a wrong list).
+    auto wrong = unicast_advert(sender, 200, 255, Version::v2, {other});
+    instance.receive(wrong.info, wrong.decoded, t0 + 100ms);
+    CHECK(instance.drops()[DropReason::v2_address_list_mismatch] == 1);
+    auto right = unicast_advert(sender, 200, 255, Version::v2);
+    instance.receive(right.info, right.decoded, t0 + 200ms);
+    // Now the same sender's list changes.
+    instance.receive(wrong.info, wrong.decoded, t0 + 300ms);
+    CHECK(instance.drops()[DropReason::v2_address_list_mismatch] == (skip ? 1 : 2));
   }
 }
