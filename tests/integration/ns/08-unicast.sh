@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scenario 8: unicast peers (keepalived's unicast_src_ip and unicast_peer). Adverts go to each
-# configured peer, never to 224.0.0.18; only adverts from configured peers are accepted, so a
-# stranger advertising a higher priority straight at the Active does not unseat it.
+# configured peer, never to 224.0.0.18; with check_unicast_src only adverts from configured
+# peers are accepted, so a stranger advertising a higher priority straight at the Active does
+# not unseat it (without it, as in keepalived, any source is heard: ns 24).
 source "$(dirname "$0")/../lib.sh"
 lib_init "$@"
 
@@ -12,7 +13,7 @@ capture_start wire
 conf_r1="$(conf_global r1)$(conf_instance VI_1 51 200 192.0.2.100/24 "unicast_src_ip 192.0.2.1" \
   "unicast_peer {" "    192.0.2.2" "}")"
 conf_r2="$(conf_global r2)$(conf_instance VI_1 51 100 192.0.2.100/24 "unicast_src_ip 192.0.2.2" \
-  "unicast_peer {" "    192.0.2.1" "}")"
+  "unicast_peer {" "    192.0.2.1" "}" "check_unicast_src")"
 start_vrrpd r1 "$conf_r1"
 start_vrrpd r2 "$conf_r2"
 check "r1 (priority 200) becomes Active" wait_state r1 Active 10
