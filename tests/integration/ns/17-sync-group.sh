@@ -88,4 +88,28 @@ sleep 3
 assert "no transition and no group move logged after SIGHUP" \
   '! current_log r1 | tail -n +"$((n_lines + 1))" | grep -qE "VI_[12]: [A-Za-z]+ -> |VRRP_Group"'
 assert "r1 still holds both VIPs" 'has_vip r1 192.0.2.100 && has_vip r1 198.51.100.100'
+
+note "part 5: r2 is reloaded with priority 250 in both members: r1's group steps back together"
+capture_start hup0 sw br0
+capture_start hup1 sw br1
+t_hup=$(now)
+printf '%s\n' "$(conf r2 250)" >"$VT_WORK/r2.conf"
+kill -HUP "${VRRPD_PID[r2]}"
+check "r2 takes both VIPs" \
+  wait_for '[[ $(vip_holders 192.0.2.100) == r2 && $(vip_holders 198.51.100.100) == r2 ]]' 8
+check "r1 is Backup for both" \
+  wait_for '[[ $(state_of r1 VI_1) == Backup && $(state_of r1 VI_2) == Backup ]]' 2
+assert "r1 logged the group's move to Backup" \
+  'current_log r1 | awk -v t="$t_hup" "\$1 > t" | grep -q "VRRP_Group(G1): syncing instances to Backup"'
+assert "one of r1's members heard r2 and the group took the other along (with priority 0)" \
+  '[[ $(current_log r1 | awk -v t="$t_hup" "\$1 > t" | grep -cE "VI_[12]: Active -> Backup \(higher priority advert received") == 1 &&
+     $(current_log r1 | awk -v t="$t_hup" "\$1 > t" | grep -cE "VI_[12]: Active -> Backup \(sync group G1,") == 1 ]]'
+sleep 2 # tcpdump writes what it has read; give it the last frames before stopping it
+capture_stop hup0
+capture_stop hup1
+zeros=$( (adverts hup0; adverts hup1) | grep -E " src=(192\.0\.2\.1|198\.51\.100\.1) " | grep -c " prio=0 ")
+assert "r1 sent one priority-0 advert, for the member the group took to Backup" '[[ $zeros == 1 ]]'
+sleep 3
+assert "r1 stays Backup for both (no preempting back)" \
+  '[[ $(state_of r1 VI_1) == Backup && $(state_of r1 VI_2) == Backup ]]'
 lib_done
