@@ -104,8 +104,7 @@ void Daemon::start() {
   // Startup as usual (so a Backup still waits Active_Down_Interval after it).
   const Duration delay = config_.globals.vrrp_startup_delay;
   if (delay <= Duration::zero()) return start_instances();
-  log_notice("Delaying startup for {:g} seconds",
-             std::chrono::duration<double>(delay).count());
+  log_notice("Delaying startup for {:g} seconds", std::chrono::duration<double>(delay).count());
   startup_delay_timer_ = std::make_unique<Timer>(loop_, [this] { start_instances(); });
   startup_delay_timer_->arm_at(EventLoop::now() + delay);
 }

@@ -70,9 +70,9 @@ void Instance::receive(const PacketInfo& info, const DecodedAdvert& decoded, Tim
   ++counters_.adverts_received;
   // keepalived compares a unicast advert's source with the peers only with check_unicast_src
   // (vrrp_check_unicast_src, or a peer's min_ttl / max_ttl); without it any source is heard.
-  const std::span<const IpAddress> peers =
-      config_.check_unicast_src ? std::span<const IpAddress>(unicast_peers_)
-                                : std::span<const IpAddress>();
+  const std::span<const IpAddress> peers = config_.check_unicast_src
+                                               ? std::span<const IpAddress>(unicast_peers_)
+                                               : std::span<const IpAddress>();
   const SourceFilter filter{placement_.source.value_or(unspecified(config_.family)), peers};
   auto rejected = filter_source(info.source, filter);
   if (!rejected) rejected = ttl_rejection(info);

@@ -123,7 +123,8 @@ TEST_CASE(
     const TimePoint t = f.became_active + 400ms;
     const auto adver_timer = f.m.next_deadline();
     f.m.advert_received(advert(c.sender, c.priority, Centiseconds{300}), t, f.out);
-    CHECK(describe_without_notices(f.out) == "Send(100), Announce(lower priority)");  // immediately, not at the timer
+    CHECK(describe_without_notices(f.out) ==
+          "Send(100), Announce(lower priority)");  // immediately, not at the timer
     CHECK(f.m.state() == State::active);
     CHECK(f.m.next_deadline() == adver_timer);
     CHECK(f.m.active_adver_interval() == Centiseconds{100});  // nothing learned from a loser
