@@ -183,8 +183,9 @@ Daemon::InstanceSlot& Daemon::add_slot(const InstanceConfig& c, const std::strin
   // else hears on the interface.
   if (!c.vmac || c.is_unicast()) {
     open_socket(parent_ifindex, c.interface, c.family,
-                c.is_unicast() ? std::nullopt
-                               : std::optional<IpAddress>(multicast_group(c.family, config_.globals)),
+                c.is_unicast()
+                    ? std::nullopt
+                    : std::optional<IpAddress>(multicast_group(c.family, config_.globals)),
                 false, false);
   }
   if (c.vmac) {
@@ -216,8 +217,7 @@ Daemon::InstanceSlot& Daemon::add_slot(const InstanceConfig& c, const std::strin
     } else {
       // An IPv6 source needs a link-local address on the sending interface, and the VMAC has
       // none (it would announce itself with router solicitations and MLD reports).
-      log_warning("{}: IPv6 unicast adverts leave from {}, not from the VMAC", c.name,
-                  c.interface);
+      log_warning("{}: IPv6 unicast adverts leave from {}, not from the VMAC", c.name, c.interface);
       open_socket(parent_ifindex, c.interface, c.family, std::nullopt, true, false);
     }
   }
@@ -583,6 +583,7 @@ void Daemon::apply_reload(Config next, ReloadPlan plan, const std::vector<std::s
       log_error("{}: reload: cannot start: {}", c.name, e.what());
     }
   }
+  set_promote_secondaries();  // for new instances; those it set already stay set
   prepare_addresses();
   build_sync_groups(now);
   // Within vrrp_startup_delay nothing has started yet: start_instances() starts them all.

@@ -24,7 +24,6 @@
 #include "netlink/vmac.hpp"
 #include "netlink/watcher.hpp"
 #include "vrrp/config.hpp"
-#include "vrrp/reload_plan.hpp"
 #include "vrrp/daemon/event_loop.hpp"
 #include "vrrp/daemon/instance.hpp"
 #include "vrrp/daemon/instance_host.hpp"
@@ -35,6 +34,7 @@
 #include "vrrp/daemon/sync_groups.hpp"
 #include "vrrp/daemon/track_monitor.hpp"
 #include "vrrp/daemon/vrrp_socket.hpp"
+#include "vrrp/reload_plan.hpp"
 
 namespace vrrp::daemon {
 
