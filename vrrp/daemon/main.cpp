@@ -90,8 +90,7 @@ int run_daemon(const Options& options, Config config, Detached& detached) {
 
     // SIGHUP reads the file again with the same options (the path made absolute before the
     // daemon left its working directory).
-    Daemon daemon(std::move(config), netlink, record,
-                  [&options] { return read_config(options); });
+    Daemon daemon(std::move(config), netlink, record, [&options] { return read_config(options); });
     daemon.start();
     detached.report(0);
     daemon.run();
