@@ -186,7 +186,7 @@ TEST_CASE("reload: unicast peers change in place, a new unicast_src_ip restarts"
   }
 }
 
-TEST_CASE("reload: interface, VRID and family are the match; others are added and removed",
+TEST_CASE("reload: interface, VRID and family are the match, others are added and removed",
           "[reload]") {
   const Config running = parse(kGlobals + instance("VI_1", 51, "") + instance("VI_2", 52, "") +
                                instance("VI_6", 51, "", "2001:db8::100/64"));
@@ -210,7 +210,7 @@ TEST_CASE("reload: interface, VRID and family are the match; others are added an
 }
 
 TEST_CASE(
-    "reload: a changed vrrp_script updates the instances tracking it; an unchanged one "
+    "reload: a changed vrrp_script updates the instances tracking it, an unchanged one "
     "keeps its state",
     "[reload]") {
   const std::string tracked = instance("VI_1", 51, "  track_script {\n    chk\n  }\n");
@@ -248,7 +248,7 @@ TEST_CASE("reload: a new multicast group restarts the multicast instances of its
   CHECK(entry_for(plan, next, "VI_6").action == ReloadAction::unchanged);
 }
 
-TEST_CASE("reload: vrrp_strict reaches every instance; vrrp_startup_delay waits for a restart",
+TEST_CASE("reload: vrrp_strict reaches every instance, vrrp_startup_delay waits for a restart",
           "[reload]") {
   const Config running = parse(kGlobals + instance("VI_1", 51, ""));
   SECTION("vrrp_startup_delay") {
