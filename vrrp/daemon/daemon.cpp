@@ -18,6 +18,7 @@
 #include "netlink/sysctl.hpp"
 #include "vrrp/codec.hpp"
 #include "vrrp/daemon/dump.hpp"
+#include "vrrp/daemon/accept_filter.hpp"
 #include "vrrp/daemon/instance_config.hpp"
 #include "vrrp/daemon/log.hpp"
 #include "vrrp/daemon/log_lines.hpp"
@@ -86,6 +87,7 @@ void Daemon::start() {
     add_slot(config_.instances[i], vip_devices[i], parent_index[i]);
   }
   set_promote_secondaries();
+  install_accept_filter();
   prepare_addresses();
   // The sources are asked for once every slot exists (query_source reads the slot's config).
   for (auto& slot : slots_) {
@@ -128,6 +130,23 @@ void Daemon::set_promote_secondaries() {
     }
     promoted_.insert(device);
   }
+}
+
+// RFC 9568 §6.4.3 Accept_Mode False: the nftables table of accept_filter.hpp, built once at
+// start-up from the configuration. Without one, a table a crashed daemon left is removed.
+void Daemon::install_accept_filter() {
+  const std::string script = accept_filter_script(config_.instances);
+  if (script.empty()) {
+    (void)run_nft(accept_filter_removal_script());  // nft missing or nothing there: fine
+    return;
+  }
+  if (auto error = run_nft(script)) {
+    log_error("Accept_Mode false: {}; packets to the VIPs are accepted", *error);
+    return;
+  }
+  accept_filter_installed_ = true;
+  log_info("Accept_Mode false: nftables table inet {} drops packets to the VIPs",
+           kAcceptFilterTable);
 }
 
 void Daemon::reset_promote_secondaries() {
@@ -781,6 +800,10 @@ void Daemon::shutdown() {
   }
   wait_for_notifications();
   reset_promote_secondaries();
+  if (accept_filter_installed_) {
+    if (auto error = run_nft(accept_filter_removal_script())) log_warning("{}", *error);
+    accept_filter_installed_ = false;
+  }
   for (auto& vmac : vmacs_) {
     const std::string name = vmac.name();
     if (auto status = vmac.remove(); !status) {

@@ -143,6 +143,7 @@ class Daemon final : public InstanceHost {
   void send_announcements(const std::string& device, const std::vector<IpAddress>& addresses);
   void set_promote_secondaries();    // promote_secondaries, at start-up
   void reset_promote_secondaries();  // at exit: the values we changed
+  void install_accept_filter();      // Accept_Mode false (accept_filter.hpp), at start-up
 
   Config config_;
   ConfigLoader loader_;
@@ -164,6 +165,7 @@ class Daemon final : public InstanceHost {
   std::vector<netlink::Vmac> vmacs_;
   std::set<std::string> vmac_names_;
   std::set<std::string> promoted_;  // interfaces whose promote_secondaries we set to 1
+  bool accept_filter_installed_ = false;
   std::map<int, std::string> device_names_;  // ifindex -> name, for the devices we use
   std::map<SocketKey, SocketState> sockets_;
   // (interface, family, VRID) of VMAC instances, which hear their group on the VMAC: the copies
