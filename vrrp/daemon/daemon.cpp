@@ -3,6 +3,7 @@
 
 #include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <algorithm>
@@ -137,7 +138,11 @@ void Daemon::set_promote_secondaries() {
 void Daemon::install_accept_filter() {
   const std::string script = accept_filter_script(config_.instances);
   if (script.empty()) {
-    (void)run_nft(accept_filter_removal_script());  // nft missing or nothing there: fine
+    // Only where nftables is in use (its module is loaded): no table can exist elsewhere, and
+    // running nft there would load the module for nothing.
+    if (::access("/sys/module/nf_tables", F_OK) == 0) {
+      (void)run_nft(accept_filter_removal_script());  // nothing there: fine
+    }
     return;
   }
   if (auto error = run_nft(script)) {
