@@ -57,9 +57,9 @@ void check_both_ways(const std::set<std::string>& code, const std::set<std::stri
 TEST_CASE("vrrpd.conf.5: the page reads cleanly", "[man][vrrpd.conf.5]") {
   INFO(join(page().problems));
   CHECK(page().problems.empty());
-  for (const char* section :
-       {"NAME", "SYNOPSIS", "DESCRIPTION", "SYNTAX", "KEYWORDS", "IGNORED KEYWORDS",
-        "IPV4 VRRPV3 CHECKSUM", "EXAMPLES", "SEE ALSO", "STANDARDS"}) {
+  for (const char* section : {"NAME", "SYNOPSIS", "DESCRIPTION", "SYNTAX", "KEYWORDS",
+                              "IGNORED KEYWORDS", "IPV4 VRRPV3 CHECKSUM", "INTEROPERABILITY",
+                              "DIFFERENCES FROM KEEPALIVED", "EXAMPLES", "SEE ALSO", "STANDARDS"}) {
     INFO("section " << section);
     CHECK(std::count(page().section_titles.begin(), page().section_titles.end(), section) == 1);
   }
