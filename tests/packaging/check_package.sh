@@ -5,12 +5,14 @@
 #   check_package.sh deb     BUILD_DIR SOURCE_DIR VERSION HAS_VRRPDUMP
 #
 # install: `cmake --install --prefix SCRATCH` lays down exactly the expected tree and nothing
-#   outside SCRATCH; the files are the sources'; the installed vrrpd runs --version and
-#   accepts the example configuration; the unit passes `systemd-analyze verify`.
+#   outside SCRATCH; the files are the sources' (the unit's ExecStart filled in with
+#   SCRATCH/sbin); the installed tools run --version; vrrpd accepts the example
+#   configuration; the unit passes `systemd-analyze verify`.
 # deb: `cpack -G DEB` builds one package whose control fields are sane (name, version,
-#   architecture, maintainer, a Depends that names the package of every shared library vrrpd
-#   links), whose file list is exactly the expected one (root-owned, sane modes, nothing under
-#   /etc), whose extracted vrrpd runs --version, and which dpkg installs into and removes from
+#   architecture, maintainer, a Depends that names the package of every shared library the
+#   tools link), whose file list is exactly the expected one (root-owned, sane modes, nothing
+#   under /etc), whose unit starts /usr/sbin/vrrpd, whose extracted tools run --version, and
+#   which dpkg installs into and removes from
 #   a scratch root whose package database is a copy of this host's (so Depends is checked).
 # Everything happens in a scratch directory removed on exit.
 set -euo pipefail
@@ -45,41 +47,45 @@ expected_files() {
   } | sort
 }
 
-# The installed copies are the sources.
+# The installed copies are the sources; the unit is its template with ExecStart's folder
+# filled in.
 check_same_as_sources() {
-  local prefix=$1
+  local prefix=$1 sbindir=$2
   cmp "$prefix/share/man/man8/vrrpd.8" "$source_dir/man/vrrpd.8" || fail "vrrpd.8 differs"
   cmp "$prefix/share/man/man5/vrrpd.conf.5" "$source_dir/man/vrrpd.conf.5" ||
     fail "vrrpd.conf.5 differs"
-  cmp "$prefix/lib/systemd/system/vrrpd.service" "$source_dir/packaging/vrrpd.service" ||
-    fail "the unit differs"
+  sed "s|@VRRPD_SBINDIR@|$sbindir|g" "$source_dir/packaging/vrrpd.service.in" |
+    cmp "$prefix/lib/systemd/system/vrrpd.service" - || fail "the unit differs"
+  grep -q "^ExecStart=$sbindir/vrrpd --dont-fork " "$prefix/lib/systemd/system/vrrpd.service" ||
+    fail "the unit's ExecStart does not run $sbindir/vrrpd --dont-fork"
   cmp "$prefix/share/doc/vrrpd/examples/vrrpd.conf" "$source_dir/packaging/vrrpd.conf.example" ||
     fail "the example configuration differs"
 }
 
-check_version() {
-  local binary=$1 out
-  [[ -x $binary ]] || fail "$binary is not executable"
-  out=$("$binary" --version) || fail "$binary --version exited non-zero"
-  [[ $out == "vrrpd $version" ]] || fail "$binary --version printed '$out', not 'vrrpd $version'"
+# The installed programs (vrrpd, and vrrpdump once it is built) print "NAME VERSION".
+check_versions() {
+  local prefix=$1 binary out
+  local -a binaries=("$prefix/sbin/vrrpd")
+  [[ $has_vrrpdump == 1 ]] && binaries+=("$prefix/bin/vrrpdump")
+  for binary in "${binaries[@]}"; do
+    [[ -x $binary ]] || fail "$binary is not executable"
+    out=$("$binary" --version) || fail "$binary --version exited non-zero"
+    [[ $out == "$(basename "$binary") $version" ]] ||
+      fail "$binary --version printed '$out', not '$(basename "$binary") $version'"
+  done
 }
 
-# systemd-analyze verify looks for ExecStart's binary on this host, so a copy of the unit
-# points at the installed one. It reports unknown keys and bad values on stderr with status
-# 0: any output is a failure.
+# The installed unit, whose ExecStart is the installed vrrpd (systemd-analyze verify checks
+# that it exists). verify reports unknown keys and bad values on stderr with status 0: any
+# output is a failure.
 check_unit() {
-  local unit=$1 binary=$2
+  local unit=$1
   if ! command -v systemd-analyze >/dev/null; then
     echo "systemd-analyze not installed: the unit is not verified"
     return
   fi
-  mkdir -p "$scratch/unit"
-  sed "s|/usr/sbin/vrrpd|$binary|g" "$unit" >"$scratch/unit/vrrpd.service"
-  grep -q "^ExecStart=$binary --dont-fork" "$scratch/unit/vrrpd.service" ||
-    fail "the unit's ExecStart does not run /usr/sbin/vrrpd --dont-fork"
   local out
-  out=$(systemd-analyze verify --man=no "$scratch/unit/vrrpd.service" 2>&1) ||
-    fail "systemd-analyze verify: $out"
+  out=$(systemd-analyze verify --man=no "$unit" 2>&1) || fail "systemd-analyze verify: $out"
   [[ -z $out ]] || fail "systemd-analyze verify reported: $out"
   echo "the unit passes systemd-analyze verify"
 }
@@ -96,14 +102,14 @@ check_install() {
   actual=$(cd "$prefix" && find . \( -type f -o -type l \) | sed 's|^\./||' | sort)
   [[ $actual == "$(expected_files)" ]] ||
     fail "installed tree:"$'\n'"$actual"$'\n'"expected:"$'\n'"$(expected_files)"
-  check_same_as_sources "$prefix"
-  check_version "$prefix/sbin/vrrpd"
+  check_same_as_sources "$prefix" "$prefix/sbin"
+  check_versions "$prefix"
   # The example is valid and warning-free (-t: 0 clean, 4 error, 5 warnings).
   local out status=0
   out=$("$prefix/sbin/vrrpd" -t -f "$prefix/share/doc/vrrpd/examples/vrrpd.conf" 2>&1) ||
     status=$?
   [[ $status == 0 && -z $out ]] || fail "vrrpd -t on the example: status $status: $out"
-  check_unit "$prefix/lib/systemd/system/vrrpd.service" "$prefix/sbin/vrrpd"
+  check_unit "$prefix/lib/systemd/system/vrrpd.service"
   echo "cmake --install: $(wc -l <<<"$actual") files as expected"
 }
 
@@ -124,7 +130,7 @@ package_of_library() {
 }
 
 check_depends() {
-  local deb=$1 binary=$2 depends lib path package
+  local deb=$1 binary=$2 depends lib path package entry
   depends=$(field "$deb" Depends)
   local -a names
   IFS=',' read -ra entries <<<"$depends"
@@ -137,17 +143,23 @@ check_depends() {
     [[ -n $path ]] || fail "ldd does not resolve $lib"
     package=$(package_of_library "$path")
     printf '%s\n' "${names[@]}" | grep -qx "$package" ||
-      fail "vrrpd links $lib ($package) but Depends is '$depends'"
+      fail "$(basename "$binary") links $lib ($package) but Depends is '$depends'"
   done < <(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
-  echo "Depends: $depends"
 }
 
 check_deb() {
   local out=$scratch/out log=$scratch/cpack.log
   # In the build directory: cpack runs its preinstall target there (nothing to build when the
   # build is complete), then installs into its own staging folder under $out.
-  (cd "$build_dir" && cpack -G DEB -B "$out" --config "$build_dir/CPackConfig.cmake") \
-    >"$log" 2>&1 || { cat "$log"; fail "cpack -G DEB failed"; }
+  if ! (cd "$build_dir" && cpack -G DEB -B "$out" --config "$build_dir/CPackConfig.cmake") \
+    >"$log" 2>&1; then
+    cat "$log"
+    # The preinstall step is a build of every target: a target that does not build (not
+    # necessarily one that is packaged) fails the package.
+    local preinstall=$out/_CPack_Packages/Linux/DEB/PreinstallOutput.log
+    [[ -f $preinstall ]] && grep -E 'error|Error' "$preinstall" | head -20
+    fail "cpack -G DEB failed"
+  fi
   local arch
   arch=$(dpkg --print-architecture)
   local deb=$out/vrrpd_${version}_${arch}.deb
@@ -177,6 +189,10 @@ check_deb() {
     fail "entries outside /usr"
   fi
   awk '$6 == "./usr/sbin/vrrpd"' <<<"$listing" | grep -q '^-rwxr-xr-x ' || fail "vrrpd not 0755"
+  if [[ $has_vrrpdump == 1 ]]; then
+    awk '$6 == "./usr/bin/vrrpdump"' <<<"$listing" | grep -q '^-rwxr-xr-x ' ||
+      fail "vrrpdump not 0755"
+  fi
   if awk '$1 ~ /^-/ && $6 !~ /bin\// && $1 != "-rw-r--r--"' <<<"$listing" | grep .; then
     fail "data files not 0644"
   fi
@@ -184,9 +200,11 @@ check_deb() {
   # The extracted files.
   local root=$scratch/root
   dpkg-deb -x "$deb" "$root"
-  check_same_as_sources "$root/usr"
-  check_version "$root/usr/sbin/vrrpd"
+  check_same_as_sources "$root/usr" /usr/sbin
+  check_versions "$root/usr"
   check_depends "$deb" "$root/usr/sbin/vrrpd"
+  [[ $has_vrrpdump == 1 ]] && check_depends "$deb" "$root/usr/bin/vrrpdump"
+  echo "Depends: $(field "$deb" Depends)"
 
   # dpkg installs it (Depends checked against this host's packages) and removes it cleanly.
   local db=$scratch/dpkgroot/var/lib/dpkg dpkg_log=$scratch/dpkg.log
