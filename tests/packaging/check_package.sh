@@ -1,8 +1,10 @@
 #!/bin/bash
 # What `cmake --install` and `cpack -G DEB` deliver, checked from the outside.
 #
-#   check_package.sh install BUILD_DIR SOURCE_DIR VERSION HAS_VRRPDUMP
-#   check_package.sh deb     BUILD_DIR SOURCE_DIR VERSION HAS_VRRPDUMP
+#   check_package.sh install BUILD_DIR SOURCE_DIR VERSION "TOOL..."
+#   check_package.sh deb     BUILD_DIR SOURCE_DIR VERSION "TOOL..."
+#
+# TOOL...: the tools of bin/ that are built (vrrpdump, vrrpctl), separated by spaces.
 #
 # install: `cmake --install --prefix SCRATCH` lays down exactly the expected tree and nothing
 #   outside SCRATCH; the files are the sources' (the unit's ExecStart filled in with
@@ -21,7 +23,7 @@ mode=$1
 build_dir=$2
 source_dir=$3
 version=$4
-has_vrrpdump=$5
+read -ra tools <<<"${5:-}"
 
 scratch=$(mktemp -d /tmp/vrrpd-packaging.XXXXXX)
 trap 'rm -rf "$scratch"' EXIT
@@ -40,10 +42,10 @@ expected_files() {
     echo lib/systemd/system/vrrpd.service
     echo share/doc/vrrpd/examples/vrrpd.conf
     echo share/doc/vrrpd/copyright
-    if [[ $has_vrrpdump == 1 ]]; then
-      echo bin/vrrpdump
-      [[ -f $source_dir/man/vrrpdump.8 ]] && echo share/man/man8/vrrpdump.8
-    fi
+    for tool in "${tools[@]}"; do
+      echo "bin/$tool"
+      if [[ -f $source_dir/man/$tool.8 ]]; then echo "share/man/man8/$tool.8"; fi
+    done
   } | sort
 }
 
@@ -62,11 +64,11 @@ check_same_as_sources() {
     fail "the example configuration differs"
 }
 
-# The installed programs (vrrpd, and vrrpdump once it is built) print "NAME VERSION".
+# The installed programs print "NAME VERSION".
 check_versions() {
-  local prefix=$1 binary out
+  local prefix=$1 binary out tool
   local -a binaries=("$prefix/sbin/vrrpd")
-  [[ $has_vrrpdump == 1 ]] && binaries+=("$prefix/bin/vrrpdump")
+  for tool in "${tools[@]}"; do binaries+=("$prefix/bin/$tool"); done
   for binary in "${binaries[@]}"; do
     [[ -x $binary ]] || fail "$binary is not executable"
     out=$("$binary" --version) || fail "$binary --version exited non-zero"
@@ -189,10 +191,10 @@ check_deb() {
     fail "entries outside /usr"
   fi
   awk '$6 == "./usr/sbin/vrrpd"' <<<"$listing" | grep -q '^-rwxr-xr-x ' || fail "vrrpd not 0755"
-  if [[ $has_vrrpdump == 1 ]]; then
-    awk '$6 == "./usr/bin/vrrpdump"' <<<"$listing" | grep -q '^-rwxr-xr-x ' ||
-      fail "vrrpdump not 0755"
-  fi
+  for tool in "${tools[@]}"; do
+    awk -v f="./usr/bin/$tool" '$6 == f' <<<"$listing" | grep -q '^-rwxr-xr-x ' ||
+      fail "$tool not 0755"
+  done
   if awk '$1 ~ /^-/ && $6 !~ /bin\// && $1 != "-rw-r--r--"' <<<"$listing" | grep .; then
     fail "data files not 0644"
   fi
@@ -203,7 +205,7 @@ check_deb() {
   check_same_as_sources "$root/usr" /usr/sbin
   check_versions "$root/usr"
   check_depends "$deb" "$root/usr/sbin/vrrpd"
-  [[ $has_vrrpdump == 1 ]] && check_depends "$deb" "$root/usr/bin/vrrpdump"
+  for tool in "${tools[@]}"; do check_depends "$deb" "$root/usr/bin/$tool"; done
   echo "Depends: $(field "$deb" Depends)"
 
   # dpkg installs it (Depends checked against this host's packages) and removes it cleanly.
