@@ -40,7 +40,12 @@ Capture Capture::open_live(const std::string& interface) {
 Capture Capture::open_file(const std::string& path) {
   char error[PCAP_ERRBUF_SIZE] = {};
   pcap_t* raw = pcap_open_offline(path.c_str(), error);
-  if (raw == nullptr) throw CaptureError("cannot read " + path + ": " + error);
+  if (raw == nullptr) {
+    // libpcap names the file itself when the system refused it ("FILE: No such file ...").
+    const std::string reason(error);
+    throw CaptureError(reason.starts_with(path + ":") ? "cannot read " + reason
+                                                      : "cannot read " + path + ": " + reason);
+  }
   return Capture(raw);
 }
 
