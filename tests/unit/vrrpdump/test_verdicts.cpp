@@ -2,8 +2,12 @@
 // with the core's encoder.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "dump_test_support.hpp"
+#include "tools/vrrpdump/capture.hpp"
 #include "tools/vrrpdump/format.hpp"
+#include "tools/vrrpdump/link_layer.hpp"
 #include "vrrp/checksum.hpp"
 
 using namespace vrrp;
@@ -170,4 +174,42 @@ TEST_CASE(
   const Inspection owner = look(ipv4_advert(r), groups);
   CHECK(owner.accepted());
   CHECK(owner.notices == ReceiveNotices(ReceiveNotice::address_list_mismatch));
+}
+
+TEST_CASE(
+    "vrrpdump: every truncation of every fixture packet is judged and printed without a "
+    "read past its end, and never accepted",
+    "[vrrpdump][verdict][fixtures]") {
+  std::size_t judged = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(VRRPD_FIXTURES_DIR)) {
+    if (entry.path().extension() != ".pcap") continue;
+    INFO(entry.path().filename().string());
+    Capture capture = Capture::open_file(entry.path().string());
+    Frame frame;
+    while (capture.next(frame) == Capture::Next::frame) {
+      const LinkResult link = find_ip(capture.link_type(), frame.bytes);
+      if (link.status != LinkStatus::ip) continue;
+      const auto ip_bytes = frame.bytes.subspan(link.ip_offset);
+      if (!is_vrrp_protocol(ip_bytes)) continue;
+      GroupReferences groups;
+      const bool whole_accepted = inspect(1, 0, ip_bytes, groups).accepted();
+      // The IP packet's own length: what follows it (Ethernet padding) is not the packet's.
+      const std::size_t ip_length = ip_bytes.size() < 8 ? ip_bytes.size()
+                                    : (ip_bytes[0] >> 4) == 6
+                                        ? 40u + (ip_bytes[4] << 8 | ip_bytes[5])
+                                        : static_cast<std::size_t>(ip_bytes[2] << 8 | ip_bytes[3]);
+      for (std::size_t n = 0; n < ip_bytes.size(); ++n) {
+        // Its own allocation of exactly n bytes, so ASan sees any over-read.
+        const std::vector<std::uint8_t> prefix(ip_bytes.begin(), ip_bytes.begin() + n);
+        const Inspection p = inspect(1, 0, prefix, groups);
+        if (n < ip_length) CHECK_FALSE((whole_accepted && p.accepted()));
+        if (n >= ip_length) CHECK(p.accepted() == whole_accepted);
+        CHECK(!format_line(p).empty());
+        CHECK(!format_verbose(p).empty());
+        CHECK(!format_json(p).empty());
+        ++judged;
+      }
+    }
+  }
+  CHECK(judged > 1000);
 }
