@@ -269,3 +269,22 @@ TEST_CASE("vrrpdump fixtures: of tcpdump's fuzzed ICMP capture only the VRRP fra
   CHECK(run.packets[0].drop == DropReason::ip_truncated);
   CHECK(run.packets[0].ttl == 64);
 }
+
+TEST_CASE("vrrpdump -v: the full decode of keepalived's first VRRPv3 IPv4 advert",
+          "[vrrpdump][fixtures][verbose]") {
+  const Run run = run_file("lab-keepalived-v3-ipv4.pcap", OutputMode::verbose);
+  REQUIRE(run.packets.size() == 4);
+  const std::string first = format_verbose(run.packets[0]);
+  CHECK(first ==
+        "2026-11-25T13:35:58.895282Z 192.0.2.11 > 224.0.0.18 vrrpv3 vrid=7 prio=200 intvl=100cs "
+        "addrs=192.0.2.100 ttl=255 sum=rfc5798 verdict=ok\n"
+        "  frame 1: 32 bytes from the IP header on, IPv4\n"
+        "  ip: 192.0.2.11 > 224.0.0.18 ttl 255 (ok), vrrp message 12 bytes\n"
+        "  vrrp header: version 3 type 1 vrid 7 priority 200 count 1 reserve 0 max adver int "
+        "100 cs checksum 0xa193\n"
+        "  addresses (1): 192.0.2.100\n"
+        "  checksum form: rfc5798\n"
+        "  verdict: ok\n");
+  CHECK(run.output.starts_with(first));
+  CHECK(lines_of(run.output).size() == 4 * 7);
+}
