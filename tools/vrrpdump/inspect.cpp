@@ -49,11 +49,20 @@ void raw_ip_header(std::span<const std::uint8_t> ip, Inspection& out) {
     out.source = IpAddress::from_bytes(Family::ipv4, ip.subspan(12, 4));
     out.destination = IpAddress::from_bytes(Family::ipv4, ip.subspan(16, 4));
     out.ttl = ip[8];
+    // The VRRP header as far as it was captured and the header's lengths allow, as tcpdump
+    // shows it: which group a broken packet claims to be.
+    const std::size_t ihl = (ip[0] & 0x0Fu) * 4u;
+    const std::size_t end = std::min<std::size_t>(ip[2] << 8 | ip[3], ip.size());
+    if (ihl >= 20 && ihl <= end && ip[9] == kIpProtocolVrrp) {
+      out.header = raw_header(ip.subspan(ihl, end - ihl));
+    }
   } else if (version == 6 && ip.size() >= 40) {
     out.family = Family::ipv6;
     out.source = IpAddress::from_bytes(Family::ipv6, ip.subspan(8, 16));
     out.destination = IpAddress::from_bytes(Family::ipv6, ip.subspan(24, 16));
     out.ttl = ip[7];
+    const std::size_t end = std::min<std::size_t>(40u + (ip[4] << 8 | ip[5]), ip.size());
+    if (ip[6] == kIpProtocolVrrp) out.header = raw_header(ip.subspan(40, end - 40));
   } else if (version == 4 || version == 6) {
     out.family = version == 4 ? Family::ipv4 : Family::ipv6;
   }

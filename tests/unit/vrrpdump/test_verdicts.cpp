@@ -8,6 +8,7 @@
 #include "tools/vrrpdump/capture.hpp"
 #include "tools/vrrpdump/format.hpp"
 #include "tools/vrrpdump/link_layer.hpp"
+#include "tools/vrrpdump/summary.hpp"
 #include "vrrp/checksum.hpp"
 
 using namespace vrrp;
@@ -212,4 +213,36 @@ TEST_CASE(
     }
   }
   CHECK(judged > 1000);
+}
+
+TEST_CASE(
+    "vrrpdump: a packet the IP layer rejects still shows the VRRP header it carries and "
+    "counts as a drop of its group",
+    "[vrrpdump][verdict][summary]") {
+  GroupReferences groups;
+  auto packet = ipv4_advert(v3_request());
+  packet[10] ^= 0xFF;  // the IPv4 header checksum
+  const Inspection p = look(packet, groups);
+  CHECK(p.drop == DropReason::ip_header_checksum);
+  CHECK_FALSE(p.advert.has_value());
+  REQUIRE(p.header.has_value());
+  CHECK(p.header->vrid == 51);
+  CHECK(p.header->priority == 200);
+  CHECK(format_line(p).ends_with(
+      " 192.0.2.1 > 224.0.0.18 vrrpv3 vrid=51 prio=200 intvl=100cs addrs=? ttl=255 sum=- "
+      "verdict=ip_header_checksum"));
+  Summary summary;
+  summary.add(p);
+  REQUIRE(summary.groups().size() == 1);
+  CHECK(summary.groups().begin()->second.dropped == 1);
+  CHECK(summary.unattributed_drops() == 0);
+
+  // Cut inside the VRRP header: nothing of it is shown.
+  const std::vector<std::uint8_t> cut(packet.begin(), packet.begin() + 20 + 7);
+  const Inspection short_one = look(cut, groups);
+  CHECK(short_one.drop == DropReason::ip_truncated);
+  CHECK_FALSE(short_one.header.has_value());
+  CHECK(
+      format_line(short_one).ends_with(" 192.0.2.1 > 224.0.0.18 vrrp ttl=255 sum=- "
+                                       "verdict=ip_truncated"));
 }
