@@ -32,6 +32,23 @@ namespace {
 // and other sockets again: a flood on one interface must not delay our own adverts.
 constexpr int kReceiveBudget = 64;
 
+// STATUS= updates after state changes: at most four a second, so a flapping group or a
+// thousand instances starting do not flood systemd; the last state always goes out.
+constexpr Duration kStatusInterval = std::chrono::milliseconds(250);
+
+// Runs `f` when the scope ends, however it ends.
+template <typename F>
+class OnScopeExit {
+ public:
+  explicit OnScopeExit(F f) : f_(std::move(f)) {}
+  ~OnScopeExit() { f_(); }
+  OnScopeExit(const OnScopeExit&) = delete;
+  OnScopeExit& operator=(const OnScopeExit&) = delete;
+
+ private:
+  F f_;
+};
+
 std::string family_name(Family family) {
   return family == Family::ipv4 ? "IPv4" : "IPv6";
 }
@@ -70,6 +87,18 @@ Daemon::~Daemon() {
 void Daemon::start() {
   loop_.handle_signals({SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGCHLD},
                        [this](int signo) { on_signal(signo); });
+  // WatchdogSec= (service_manager.hpp): fed by a timer of this loop at half the interval, so
+  // only a loop that stops turning (not a busy one) misses it, and systemd restarts the daemon.
+  if (const auto interval = service_.watchdog_interval()) {
+    const Duration period = *interval / 2;
+    watchdog_timer_ = std::make_unique<Timer>(loop_, [this, period] {
+      service_.watchdog_ping();
+      watchdog_timer_->arm_at(EventLoop::now() + period);
+    });
+    service_.watchdog_ping();
+    watchdog_timer_->arm_at(EventLoop::now() + period);
+  }
+  status_timer_ = std::make_unique<Timer>(loop_, [this] { publish_status(); });
   // Subscribe before the first query, so that no change between the query and the
   // subscription goes unseen.
   watcher_ = std::make_unique<netlink::Watcher>();
@@ -108,6 +137,8 @@ void Daemon::start() {
   const Duration delay = config_.globals.vrrp_startup_delay;
   if (delay <= Duration::zero()) return start_instances();
   log_notice("Delaying startup for {:g} seconds", std::chrono::duration<double>(delay).count());
+  service_.status(fmt::format("waiting vrrp_startup_delay ({:g} s)",
+                              std::chrono::duration<double>(delay).count()));
   startup_delay_timer_ = std::make_unique<Timer>(loop_, [this] { start_instances(); });
   startup_delay_timer_->arm_at(EventLoop::now() + delay);
 }
@@ -168,6 +199,12 @@ void Daemon::start_instances() {
     slot.instance->start(EventLoop::now());
     rearm(slot);
   }
+  // The first election step is taken: every instance is Backup, Active or Fault. systemd's
+  // start job (Type=notify) completes here.
+  status_sent_ = status_text();
+  status_sent_at_ = EventLoop::now();
+  service_.ready(status_sent_);
+  ready_sent_ = true;
 }
 
 std::unique_ptr<TrackMonitor> Daemon::make_track_monitor() {
@@ -295,6 +332,32 @@ void Daemon::apply_tracking(TimePoint now) {
 
 void Daemon::state_changed(const InstanceConfig& instance, State to, std::uint8_t priority) {
   if (notifier_) notifier_->state_changed(instance, to, priority);
+  status_soon();
+}
+
+std::string Daemon::status_text() const {
+  std::vector<std::pair<std::string, State>> states;
+  states.reserve(slots_.size());
+  for (const auto& slot : slots_)
+    states.emplace_back(slot.instance->name(), slot.instance->state());
+  return status_summary(states);
+}
+
+void Daemon::status_soon() {
+  if (!service_.enabled() || !status_timer_ || status_timer_->deadline() || shut_down_) return;
+  // From the loop, after the events at hand: the summary then holds their outcome.
+  TimePoint at = EventLoop::now();
+  if (status_sent_at_) at = std::max(at, *status_sent_at_ + kStatusInterval);
+  status_timer_->arm_at(at);
+}
+
+void Daemon::publish_status() {
+  if (shut_down_) return;  // STOPPING=1 said it all; the instances going to Initialize do not
+  std::string text = status_text();
+  if (text == status_sent_) return;
+  service_.status(text);
+  status_sent_ = std::move(text);
+  status_sent_at_ = EventLoop::now();
 }
 
 void Daemon::after_events(Instance& instance, std::span<const StateChanged> changes) {
@@ -499,9 +562,20 @@ void Daemon::reload() {
     return;
   }
   log_notice("SIGHUP: reloading the configuration");
-  auto refuse = [](const std::string& why) {
+  // systemd: RELOADING=1 now, READY=1 again however the reload ends, its outcome in STATUS=.
+  // Not before the first READY=1 (within vrrp_startup_delay): the start job is still running.
+  std::string outcome = "reloaded";
+  if (ready_sent_) service_.reloading();
+  const OnScopeExit ready_again([this, &outcome] {
+    if (!ready_sent_) return;
+    status_sent_ = fmt::format("{}; {}", outcome, status_text());
+    status_sent_at_ = EventLoop::now();
+    service_.ready(status_sent_);
+  });
+  auto refuse = [&outcome](const std::string& why) {
     log_error("{}", why);
     log_error("reload refused: the running configuration stays");
+    outcome = "reload refused: " + why;
   };
   Config next;
   try {
@@ -536,6 +610,7 @@ void Daemon::reload() {
     apply_reload(std::move(next), std::move(plan), vip_devices, parent_index);
   } catch (const std::exception& e) {
     log_error("reload failed part way: {}", e.what());
+    outcome = fmt::format("reload failed part way: {}", e.what());
   }
 }
 
@@ -794,6 +869,8 @@ void Daemon::resync_all(TimePoint now) {
 void Daemon::shutdown() {
   if (shut_down_) return;
   shut_down_ = true;
+  service_.stopping();
+  if (status_timer_) status_timer_->cancel();
   if (slots_.empty() && vmacs_.empty()) return;  // start() failed before anything existed
   const TimePoint now = EventLoop::now();
   // RFC 9568 §6.4.3 Shutdown: each Active sends priority 0 so a Backup takes over after

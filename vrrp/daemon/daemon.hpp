@@ -31,6 +31,7 @@
 #include "vrrp/daemon/ownership.hpp"
 #include "vrrp/daemon/rate_limiter.hpp"
 #include "vrrp/daemon/script_runner.hpp"
+#include "vrrp/daemon/service_manager.hpp"
 #include "vrrp/daemon/sync_groups.hpp"
 #include "vrrp/daemon/track_monitor.hpp"
 #include "vrrp/daemon/vrrp_socket.hpp"
@@ -144,6 +145,11 @@ class Daemon final : public InstanceHost {
   void set_promote_secondaries();    // promote_secondaries, at start-up
   void reset_promote_secondaries();  // at exit: the values we changed
   void install_accept_filter();      // Accept_Mode false (accept_filter.hpp), at start-up
+  // systemd (service_manager.hpp): the STATUS= summary of the instances' states, and its
+  // update after state changes, at most one per kStatusInterval.
+  std::string status_text() const;
+  void status_soon();
+  void publish_status();
 
   Config config_;
   ConfigLoader loader_;
@@ -189,6 +195,12 @@ class Daemon final : public InstanceHost {
   bool stopping_ = false;
   bool shut_down_ = false;
   std::string dump_directory_;  // the state directory: SIGUSR1/SIGUSR2 write there (dump.hpp)
+  ServiceManager service_;      // sd_notify; a no-op outside systemd
+  std::unique_ptr<Timer> watchdog_timer_;  // WATCHDOG=1 at half of WatchdogSec=
+  std::unique_ptr<Timer> status_timer_;    // the next STATUS= after a state change
+  std::optional<TimePoint> status_sent_at_;
+  std::string status_sent_;
+  bool ready_sent_ = false;  // READY=1 went out (the first election step was taken)
 };
 
 }  // namespace vrrp::daemon
