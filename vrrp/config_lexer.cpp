@@ -9,6 +9,10 @@ namespace {
 // How many substitutions one line may go through. Definitions that use each other in a circle
 // would otherwise never stop; real templates need a handful.
 constexpr int kMaxSubstitutions = 10000;
+// How long substitution may make a line. Without it a definition that names itself and is a
+// few dozen bytes long makes a line of megabytes within the substitution budget, rescanned at
+// every step: minutes of work before the error (found by tests/fuzz/fuzz_config).
+constexpr std::size_t kMaxSubstitutedLine = 16384;
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
@@ -256,7 +260,7 @@ bool Lexer::define_if_definition(const Line& line) {
 // scanned again, so definitions may use definitions; the value in force is the one at the
 // time of use. Returns true when a multi-line value split the line into `expanded`.
 bool Lexer::substitute(Line& line, std::deque<Line>& expanded) {
-  int substitutions = 0;
+  int substitutions = line.substitutions;
   std::size_t i = 0;
   while (i < line.text.size()) {
     if (line.text[i] != '$') {
@@ -300,6 +304,13 @@ bool Lexer::substitute(Line& line, std::deque<Line>& expanded) {
                                          ": substitution does not end (does a definition use "
                                          "itself?)");
     }
+    const std::size_t grown = line.text.size() - (end - i) + value.size();
+    if (grown > kMaxSubstitutedLine && grown > line.text.size()) {
+      throw ConfigError(at(line, i), "$" + std::string(name) +
+                                         ": substitution makes the line longer than " +
+                                         std::to_string(kMaxSubstitutedLine) +
+                                         " bytes (does a definition use itself?)");
+    }
     const int column = line.columns[i];
     if (value.find('\n') != std::string::npos) {
       std::string head = line.text.substr(0, i);
@@ -311,6 +322,7 @@ bool Lexer::substitute(Line& line, std::deque<Line>& expanded) {
         Line part;
         part.number = line.number;
         part.end_column = line.end_column;
+        part.substitutions = substitutions;
         part.text =
             head + value.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
         part.columns = head_columns;

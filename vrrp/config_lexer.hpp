@@ -61,6 +61,9 @@ class Lexer {
     std::vector<int> columns;
     int number = 0;
     int end_column = 1;
+    // Substitutions already made on the file line this came from: the lines of a multi-line
+    // value share its budget, so a value that names itself on one of its lines still stops.
+    int substitutions = 0;
   };
 
   bool read_physical_line(Line& out);

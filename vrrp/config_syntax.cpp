@@ -10,6 +10,10 @@ namespace {
 
 // An include chain deeper than this is a loop in all but name.
 constexpr std::size_t kMaxIncludeDepth = 32;
+// keepalived's deepest block is three levels down (vrrp_sync_group { group { } }); blocks are
+// read recursively, so a bound keeps a file of nested braces from overflowing the stack
+// (found by tests/fuzz/fuzz_config: 2000 nested "a{" crashed the parser).
+constexpr std::size_t kMaxBlockDepth = 64;
 
 // What an include variant checks (keepalived.conf(5), include_check).
 struct IncludeChecks {
@@ -197,12 +201,19 @@ class StatementReader {
   }
 
   void open_block(Statement& s, const SourceLocation& where) {
+    if (depth_ >= kMaxBlockDepth) {
+      throw ConfigError(where,
+                        "blocks nested more than " + std::to_string(kMaxBlockDepth) + " deep");
+    }
     s.has_block = true;
     s.block_open = where;
+    ++depth_;
     s.block = read_block(&s.block_open);
+    --depth_;
   }
 
   TokenStream& tokens_;
+  std::size_t depth_ = 0;
 };
 
 }  // namespace

@@ -48,6 +48,24 @@ std::vector<ErrorCase> table() {
        "}\n",
        {},
        "/etc/vrrpd/vrrpd.conf:3:12: $A: substitution does not end (does a definition use itself?)"},
+      {"definition that uses itself and grows the line past 16384 bytes",
+       "$A=" + std::string(100, 'x') +
+           "${A}\n"
+           "global_defs {\n"
+           " router_id $A\n"
+           "}\n",
+       {},
+       "/etc/vrrpd/vrrpd.conf:3:12: $A: substitution makes the line longer than 16384 bytes "
+       "(does a definition use itself?)"},
+      {"blocks nested too deep",
+       [] {
+         std::string text;
+         for (int i = 0; i < 65; ++i)
+           text += "a {\n";
+         return text;
+       }(),
+       {},
+       "/etc/vrrpd/vrrpd.conf:65:3: blocks nested more than 64 deep"},
       {"missing closing brace",
        "vrrp_instance VI_1 {\n"
        "    interface eth0\n"
