@@ -12,7 +12,7 @@ namespace {
 constexpr std::size_t kMaxIncludeDepth = 32;
 // keepalived's deepest block is three levels down (vrrp_sync_group { group { } }); blocks are
 // read recursively, so a bound keeps a file of nested braces from overflowing the stack
-// (found by tests/fuzz/fuzz_config: 2000 nested "a{" crashed the parser).
+// (2000 nested "a{" crashed the fuzz_config build: tests/fuzz/regressions/config).
 constexpr std::size_t kMaxBlockDepth = 64;
 
 // What an include variant checks (keepalived.conf(5), include_check).

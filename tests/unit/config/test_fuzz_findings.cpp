@@ -1,12 +1,14 @@
-// What tests/fuzz/fuzz_config found, each reproduced here (the inputs are in
-// tests/fuzz/regressions/config/):
+// The parser bugs found while fuzzing it, each reproduced here (the inputs are in
+// tests/fuzz/regressions/config/ and tools/check replays them through fuzz_config):
 // - blocks are read recursively, so their depth is bounded: a file of nested braces is refused
-//   with a ConfigError instead of overflowing the stack (nested-braces-stack-overflow.conf);
+//   with a ConfigError instead of overflowing the stack (nested-braces-stack-overflow.conf;
+//   seen reviewing the reader's recursion, then crashed the fuzz_config build);
 // - a $NAME definition that names itself and is a few dozen bytes long grew the line by that
 //   much at each of 10000 substitutions, rescanning it each time: seconds to minutes before the
-//   error (self-definition-grows-line.conf);
+//   error (self-definition-grows-line.conf; a timeout libFuzzer found);
 // - a multi-line $NAME value that names itself on one of its lines was expanded without end,
-//   each of its lines starting a fresh substitution budget (multi-line-self-definition.conf).
+//   each of its lines starting a fresh substitution budget (multi-line-self-definition.conf;
+//   seen reading the code around the previous one).
 #include <catch2/catch.hpp>
 
 #include <chrono>
