@@ -35,8 +35,8 @@ enum class DropReason : std::uint8_t {
   auth_type_mismatch,                 // RFC 3768 §5.3.6, §7.1
   auth_data_mismatch,                 // RFC 2338 §5.3.6.1 simple text password
   // The I/O layer's filters.
-  own_advert,             // our own multicast looped back (NOTES Part 4.3)
-  not_from_unicast_peer,  // keepalived's vrrp_check_unicast_src
+  own_advert,              // our own multicast looped back (NOTES Part 4.3)
+  not_from_unicast_peer,   // keepalived's vrrp_check_unicast_src
   ttl_outside_peer_range,  // keepalived's unicast_peer min_ttl / max_ttl
   count_
 };

@@ -61,9 +61,9 @@ void StateMachine::startup(TimePoint now, std::vector<Action>& out) {
     // plus the smallest Skew_Time (that of priority 255) instead of Active_Down_Interval. Any
     // Active of at least our priority is heard within that time and the ordinary §6.4.2 rules
     // apply from its first advert; with none, we take over after about one interval.
-    arm_active_down_timer(now, ProtocolInterval{config_.advert_interval} +
-                                   vrrp::skew_time(config_.version, kOwnerPriority,
-                                                   config_.advert_interval));
+    arm_active_down_timer(
+        now, ProtocolInterval{config_.advert_interval} +
+                 vrrp::skew_time(config_.version, kOwnerPriority, config_.advert_interval));
     down_timer_cause_ = DownTimerCause::initial_state_master;
   }
 }

@@ -18,9 +18,9 @@ enum class TransitionReason : std::uint8_t {
   // Active -> Backup (RFC 9568 §6.4.3):
   higher_priority_advert,
   equal_priority_higher_address,
-  shutdown,       // -> Initialize (RFC 9568 §6.4.2, §6.4.3)
-  fault_raised,   // -> Fault
-  fault_cleared,  // Fault -> Active (owner) or Backup, through the Initialize logic
+  shutdown,           // -> Initialize (RFC 9568 §6.4.2, §6.4.3)
+  fault_raised,       // -> Fault
+  fault_cleared,      // Fault -> Active (owner) or Backup, through the Initialize logic
   addresses_expired,  // Active -> Backup: the VIPs' kernel lifetime ran out (issue 8)
   // keepalived's vrrp_sync_group: the group moved this member (see vrrp/sync_group.hpp).
   sync_group_active,         // Backup -> Active: the group went Active

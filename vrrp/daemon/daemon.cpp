@@ -5,8 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -18,8 +18,8 @@
 
 #include "netlink/sysctl.hpp"
 #include "vrrp/codec.hpp"
-#include "vrrp/daemon/dump.hpp"
 #include "vrrp/daemon/accept_filter.hpp"
+#include "vrrp/daemon/dump.hpp"
 #include "vrrp/daemon/instance_config.hpp"
 #include "vrrp/daemon/log.hpp"
 #include "vrrp/daemon/log_lines.hpp"
@@ -750,9 +750,9 @@ void Daemon::on_socket_readable(const SocketKey& key) {
     }
     const auto& packet = std::get<ReceivedPacket>(*received);
     // A unicast advert's TTL is the instance's to judge (Instance::ttl_rejection).
-    auto decoded = decode_advert(
-        packet.info, packet.message,
-        packet.info.destination.is_multicast() ? TtlCheck::rfc : TtlCheck::deferred);
+    auto decoded =
+        decode_advert(packet.info, packet.message,
+                      packet.info.destination.is_multicast() ? TtlCheck::rfc : TtlCheck::deferred);
     if (const auto* reason = std::get_if<DropReason>(&decoded)) {
       socket_drop(*reason, packet.info.source, now);
       continue;

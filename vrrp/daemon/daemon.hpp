@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "arp/announcer.hpp"
-#include "vrrp/daemon/announce_pacer.hpp"
 #include "netlink/addresses.hpp"
 #include "netlink/links.hpp"
 #include "netlink/netlink.hpp"
@@ -24,6 +23,7 @@
 #include "netlink/vmac.hpp"
 #include "netlink/watcher.hpp"
 #include "vrrp/config.hpp"
+#include "vrrp/daemon/announce_pacer.hpp"
 #include "vrrp/daemon/event_loop.hpp"
 #include "vrrp/daemon/instance.hpp"
 #include "vrrp/daemon/instance_host.hpp"

@@ -507,8 +507,8 @@ bool Instance::check_lifetime(TimePoint now) {
   if (now < expiry) return false;
   ++counters_.addresses_expired;
   const Duration behind = now - expiry - kKernelEarly;  // past the kernel's own expiry
-  const auto late =
-      std::chrono::duration_cast<std::chrono::milliseconds>(behind > Duration{0} ? behind : Duration{0});
+  const auto late = std::chrono::duration_cast<std::chrono::milliseconds>(
+      behind > Duration{0} ? behind : Duration{0});
   log_warning(
       "{}: the lifetime of our addresses ({} s) ran out {} ms ago, while vrrpd was "
       "stopped or stalled; the kernel has removed them: leaving Active",

@@ -159,10 +159,10 @@ class Instance {
   std::optional<TimePoint> renew_at_;
   RateLimiter renew_error_log_;
   bool started_ = false;
-  bool tracking_fault_ = false;  // a weight-0 tracker failed
+  bool tracking_fault_ = false;           // a weight-0 tracker failed
   std::optional<IpAddress> last_sender_;  // of the last accepted advert (skip_check_adv_addr)
-  std::string sync_group_;       // the vrrp_sync_group this instance is in, if any
-  std::vector<StateChanged> changes_;  // state changes of the batch perform() is carrying out
+  std::string sync_group_;                // the vrrp_sync_group this instance is in, if any
+  std::vector<StateChanged> changes_;     // state changes of the batch perform() is carrying out
   DropCounters drops_;
   InstanceCounters counters_;
   KeyedRateLimiter<DropReason> drop_log_;

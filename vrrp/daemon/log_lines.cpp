@@ -48,5 +48,4 @@ std::string format_checksum_refused(ChecksumForm received, ChecksumMode mode) {
                      rfc_name(expected), to_string(mode));
 }
 
-
 }  // namespace vrrp::daemon

@@ -43,11 +43,10 @@ std::string serialize(const OwnedResources& owned) {
   for (const auto& m : owned.macvlans)
     text += fmt::format("macvlan {} {}\n", m.name, m.parent);
   for (const auto& r : owned.routes) {
-    text += fmt::format("route {} {} {} {}/{} {} {}\n", r.table,
-                        r.metric ? std::to_string(*r.metric) : "-", r.type,
-                        r.destination.address.to_string(), r.destination.length,
-                        r.gateway ? r.gateway->to_string() : "-",
-                        r.device.empty() ? "-" : r.device);
+    text += fmt::format(
+        "route {} {} {} {}/{} {} {}\n", r.table, r.metric ? std::to_string(*r.metric) : "-", r.type,
+        r.destination.address.to_string(), r.destination.length,
+        r.gateway ? r.gateway->to_string() : "-", r.device.empty() ? "-" : r.device);
   }
   for (const auto& a : owned.addresses) {
     // Always with the length, so the parse gives back the same prefix.
