@@ -13,6 +13,7 @@
 #include "vrrp/daemon/event_loop.hpp"
 #include "vrrp/daemon/notifier.hpp"
 #include "vrrp/daemon/script_runner.hpp"
+#include "vrrp/daemon/tests/notify_test_support.hpp"
 
 using namespace std::chrono_literals;
 using vrrp::State;
@@ -21,28 +22,9 @@ using vrrp::daemon::Notifier;
 using vrrp::daemon::notify_fifo_line;
 using vrrp::daemon::ScriptRunner;
 
-namespace {
-
-std::string temp_path(const char* stem) {
-  std::string pattern = std::string("/tmp/") + stem + "-XXXXXX";
-  const int fd = ::mkstemp(pattern.data());
-  REQUIRE(fd >= 0);
-  ::close(fd);
-  return pattern;
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-vrrp::NotifyScript script(std::string command) {
-  vrrp::NotifyScript s;
-  s.command = std::move(command);
-  return s;
-}
-
-}  // namespace
+using vrrp::daemon::testing::file_contents;
+using vrrp::daemon::testing::notify_script;
+using vrrp::daemon::testing::temp_file;
 
 TEST_CASE("keepalived notify_fifo: INSTANCE \"name\" STATE priority", "[notify]") {
   CHECK(notify_fifo_line("VI_1", State::active, 100) == "INSTANCE \"VI_1\" MASTER 100");
@@ -53,7 +35,7 @@ TEST_CASE("keepalived notify_fifo: INSTANCE \"name\" STATE priority", "[notify]"
 
 TEST_CASE("keepalived notify: scripts run one at a time in the order of the transitions",
           "[notify]") {
-  const std::string out = temp_path("vrrpd-notify");
+  const std::string out = temp_file("vrrpd-notify");
   EventLoop loop;
   vrrp::GlobalDefs globals;
   ScriptRunner runner(loop, globals);
@@ -63,9 +45,9 @@ TEST_CASE("keepalived notify: scripts run one at a time in the order of the tran
   vrrp::InstanceConfig instance;
   instance.name = "VI_1";
   // notify_master is slow: the BACKUP lines must still come after it.
-  instance.notify_master = script("/bin/sh -c 'sleep 0.3; echo master >>" + out + "'");
-  instance.notify_backup = script("/bin/sh -c 'echo backup >>" + out + "'");
-  instance.notify = script("/bin/sh -c 'echo \"$*\" >>" + out + "' notify");
+  instance.notify_master = notify_script("/bin/sh -c 'sleep 0.3; echo master >>" + out + "'");
+  instance.notify_backup = notify_script("/bin/sh -c 'echo backup >>" + out + "'");
+  instance.notify = notify_script("/bin/sh -c 'echo \"$*\" >>" + out + "' notify");
 
   notifier.state_changed(instance, State::active, 100);
   notifier.state_changed(instance, State::backup, 90);
@@ -74,13 +56,14 @@ TEST_CASE("keepalived notify: scripts run one at a time in the order of the tran
   while (!notifier.idle() && EventLoop::now() < give_up)
     loop.run_once(100ms);
   CHECK(notifier.idle());
-  CHECK(slurp(out) == "master\nINSTANCE VI_1 MASTER 100\nbackup\nINSTANCE VI_1 BACKUP 90\n");
+  CHECK(file_contents(out) ==
+        "master\nINSTANCE VI_1 MASTER 100\nbackup\nINSTANCE VI_1 BACKUP 90\n");
   std::remove(out.c_str());
 }
 
 TEST_CASE("keepalived notify_fifo: one line per transition, none lost, no reader no block",
           "[notify]") {
-  const std::string path = temp_path("vrrpd-fifo");
+  const std::string path = temp_file("vrrpd-fifo");
   std::remove(path.c_str());
   REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
   EventLoop loop;

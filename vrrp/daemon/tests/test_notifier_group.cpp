@@ -15,6 +15,7 @@
 #include "vrrp/daemon/event_loop.hpp"
 #include "vrrp/daemon/notifier.hpp"
 #include "vrrp/daemon/script_runner.hpp"
+#include "vrrp/daemon/tests/notify_test_support.hpp"
 
 using namespace std::chrono_literals;
 using vrrp::State;
@@ -23,28 +24,9 @@ using vrrp::daemon::Notifier;
 using vrrp::daemon::notify_fifo_group_line;
 using vrrp::daemon::ScriptRunner;
 
-namespace {
-
-std::string temp_file(const char* stem) {
-  std::string pattern = std::string("/tmp/") + stem + "-XXXXXX";
-  const int fd = ::mkstemp(pattern.data());
-  REQUIRE(fd >= 0);
-  ::close(fd);
-  return pattern;
-}
-
-std::string contents(const std::string& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-vrrp::NotifyScript shell(std::string command) {
-  vrrp::NotifyScript s;
-  s.command = std::move(command);
-  return s;
-}
-
-}  // namespace
+using vrrp::daemon::testing::file_contents;
+using vrrp::daemon::testing::notify_script;
+using vrrp::daemon::testing::temp_file;
 
 TEST_CASE("keepalived sync group notify_fifo line: GROUP \"name\" STATE 0", "[notify][sync]") {
   CHECK(notify_fifo_group_line("G1", State::active) == "GROUP \"G1\" MASTER 0");
@@ -67,13 +49,13 @@ TEST_CASE(
   vrrp::SyncGroupConfig group;
   group.name = "G1";
   // notify_fault is slow: the BACKUP lines must still come after it.
-  group.notify_fault = shell("/bin/sh -c 'sleep 0.3; echo fault >>" + out + "'");
-  group.notify_backup = shell("/bin/sh -c 'echo backup >>" + out + "'");
-  group.notify = shell("/bin/sh -c 'echo \"$*\" >>" + out + "' notify");
+  group.notify_fault = notify_script("/bin/sh -c 'sleep 0.3; echo fault >>" + out + "'");
+  group.notify_backup = notify_script("/bin/sh -c 'echo backup >>" + out + "'");
+  group.notify = notify_script("/bin/sh -c 'echo \"$*\" >>" + out + "' notify");
   // An instance of the same name has a queue of its own.
   vrrp::InstanceConfig instance;
   instance.name = "G1";
-  instance.notify = shell("/bin/sh -c 'echo \"$*\" >>" + out + ".instance' notify");
+  instance.notify = notify_script("/bin/sh -c 'echo \"$*\" >>" + out + ".instance' notify");
 
   notifier.group_changed(group, State::fault);
   notifier.state_changed(instance, State::fault, 100);
@@ -82,8 +64,8 @@ TEST_CASE(
   while (!notifier.idle() && EventLoop::now() < give_up)
     loop.run_once(100ms);
   CHECK(notifier.idle());
-  CHECK(contents(out) == "fault\nGROUP G1 FAULT 0\nbackup\nGROUP G1 BACKUP 0\n");
-  CHECK(contents(out + ".instance") == "INSTANCE G1 FAULT 100\n");
+  CHECK(file_contents(out) == "fault\nGROUP G1 FAULT 0\nbackup\nGROUP G1 BACKUP 0\n");
+  CHECK(file_contents(out + ".instance") == "INSTANCE G1 FAULT 100\n");
   std::remove(out.c_str());
   std::remove((out + ".instance").c_str());
 }
